@@ -1,0 +1,107 @@
+//! The element's attributes, read into typed settings. The host reads the strings; this module
+//! decides what they mean, so the rules are tested natively.
+
+use super::share::{parse_share_list, ShareNetwork};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows the reader's `prefers-color-scheme`, live.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(value: Option<&str>) -> Theme {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("light") => Theme::Light,
+            Some(v) if v.eq_ignore_ascii_case("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// The teaser: everything but the body.
+    #[default]
+    Card,
+    /// The whole article.
+    Full,
+}
+
+impl Layout {
+    pub fn parse(value: Option<&str>) -> Layout {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("full") => Layout::Full,
+            _ => Layout::Card,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Card => "card",
+            Layout::Full => "full",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Loading {
+    /// Fetch when the element comes near the viewport.
+    #[default]
+    Lazy,
+    Eager,
+}
+
+impl Loading {
+    pub fn parse(value: Option<&str>) -> Loading {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("eager") => Loading::Eager,
+            _ => Loading::Lazy,
+        }
+    }
+}
+
+/// Everything an element's attributes say, in the spec's names.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct WidgetConfig {
+    pub src: Option<String>,
+    pub theme: Theme,
+    pub lang: Option<String>,
+    pub layout: Layout,
+    pub share: Vec<ShareNetwork>,
+    pub loading: Loading,
+    pub comments_api: Option<String>,
+}
+
+/// The attribute names of the spec; the `<div>` form prefixes each with `data-`.
+pub const ATTRIBUTES: &[&str] = &["src", "theme", "lang", "layout", "share", "loading", "comments-api"];
+
+impl WidgetConfig {
+    /// Reads the settings through `attribute`, which returns an attribute's value by its spec
+    /// name. Returns console warnings for values that were skipped.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> (WidgetConfig, Vec<String>) {
+        let non_empty = |name: &str| attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let (share, warnings) = parse_share_list(non_empty("share").as_deref());
+        let config = WidgetConfig {
+            src: non_empty("src"),
+            theme: Theme::parse(non_empty("theme").as_deref()),
+            lang: non_empty("lang"),
+            layout: Layout::parse(non_empty("layout").as_deref()),
+            share,
+            loading: Loading::parse(non_empty("loading").as_deref()),
+            comments_api: non_empty("comments-api"),
+        };
+        (config, warnings)
+    }
+}

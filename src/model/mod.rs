@@ -1,0 +1,11 @@
+//! Pure Rust: the article format, validation, URLs, share links and strings. Nothing here
+//! touches the browser, so all of it is tested natively with `cargo test`.
+
+pub mod article;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod html;
+pub mod i18n;
+pub mod share;
+pub mod url;

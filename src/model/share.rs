@@ -1,0 +1,207 @@
+//! Share targets and the links they open. Every network is a plain link built here: no
+//! third-party script, nothing requested before the reader clicks.
+
+/// A share target, by its id in the embed spec.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareNetwork {
+    X,
+    Facebook,
+    Linkedin,
+    Whatsapp,
+    Telegram,
+    Reddit,
+    Bluesky,
+    Threads,
+    Mastodon,
+    Email,
+    /// Copies the article URL to the clipboard.
+    Copy,
+    /// The browser's share sheet, where there is one.
+    Native,
+}
+
+/// What a share list entry turned out to be.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ShareId {
+    Network(ShareNetwork),
+    /// A service that has closed; accepted so old embed codes keep working, and skipped.
+    Retired(&'static str),
+    Unknown,
+}
+
+/// Shown when the `share` attribute is absent.
+pub const DEFAULT_SHARE: &[ShareNetwork] = &[
+    ShareNetwork::X,
+    ShareNetwork::Facebook,
+    ShareNetwork::Whatsapp,
+    ShareNetwork::Bluesky,
+    ShareNetwork::Linkedin,
+    ShareNetwork::Email,
+    ShareNetwork::Copy,
+];
+
+impl ShareNetwork {
+    pub const ALL: &'static [ShareNetwork] = &[
+        ShareNetwork::X,
+        ShareNetwork::Facebook,
+        ShareNetwork::Linkedin,
+        ShareNetwork::Whatsapp,
+        ShareNetwork::Telegram,
+        ShareNetwork::Reddit,
+        ShareNetwork::Bluesky,
+        ShareNetwork::Threads,
+        ShareNetwork::Mastodon,
+        ShareNetwork::Email,
+        ShareNetwork::Copy,
+        ShareNetwork::Native,
+    ];
+
+    /// The id in the embed spec, also used in `article-widget:share` events.
+    pub fn id(self) -> &'static str {
+        match self {
+            ShareNetwork::X => "x",
+            ShareNetwork::Facebook => "facebook",
+            ShareNetwork::Linkedin => "linkedin",
+            ShareNetwork::Whatsapp => "whatsapp",
+            ShareNetwork::Telegram => "telegram",
+            ShareNetwork::Reddit => "reddit",
+            ShareNetwork::Bluesky => "bluesky",
+            ShareNetwork::Threads => "threads",
+            ShareNetwork::Mastodon => "mastodon",
+            ShareNetwork::Email => "email",
+            ShareNetwork::Copy => "copy",
+            ShareNetwork::Native => "native",
+        }
+    }
+
+    /// The service's own name, for "Share on X".
+    pub fn brand(self) -> &'static str {
+        match self {
+            ShareNetwork::X => "X",
+            ShareNetwork::Facebook => "Facebook",
+            ShareNetwork::Linkedin => "LinkedIn",
+            ShareNetwork::Whatsapp => "WhatsApp",
+            ShareNetwork::Telegram => "Telegram",
+            ShareNetwork::Reddit => "Reddit",
+            ShareNetwork::Bluesky => "Bluesky",
+            ShareNetwork::Threads => "Threads",
+            ShareNetwork::Mastodon => "Mastodon",
+            ShareNetwork::Email => "Email",
+            ShareNetwork::Copy => "Copy link",
+            ShareNetwork::Native => "Share",
+        }
+    }
+
+    pub fn from_id(id: &str) -> ShareId {
+        let id = id.trim().to_ascii_lowercase();
+        if id == "twitter" {
+            return ShareId::Network(ShareNetwork::X);
+        }
+        if id == "googleplus" || id == "google-plus" {
+            return ShareId::Retired("Google+ closed in April 2019");
+        }
+        ShareNetwork::ALL.iter().find(|n| n.id() == id).map_or(ShareId::Unknown, |n| ShareId::Network(*n))
+    }
+
+    /// The share link, for the networks that are links. `None` for [`ShareNetwork::Copy`],
+    /// [`ShareNetwork::Native`] and [`ShareNetwork::Mastodon`], which need the browser or the
+    /// reader's instance.
+    pub fn link(self, page: &SharePage) -> Option<String> {
+        let url = encode_component(page.url);
+        let text = encode_component(page.text);
+        let text_and_url = encode_component(&format!("{} {}", page.text, page.url));
+        let link = match self {
+            ShareNetwork::X => {
+                let mut link = format!("https://x.com/intent/tweet?url={url}&text={text}");
+                if !page.hashtags.is_empty() {
+                    let tags: Vec<String> = page.hashtags.iter().map(|t| t.trim_start_matches('#').to_string()).collect();
+                    link.push_str("&hashtags=");
+                    link.push_str(&encode_component(&tags.join(",")));
+                }
+                if let Some(via) = page.via {
+                    link.push_str("&via=");
+                    link.push_str(&encode_component(via.trim_start_matches('@')));
+                }
+                link
+            }
+            ShareNetwork::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={url}"),
+            ShareNetwork::Linkedin => format!("https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+            ShareNetwork::Whatsapp => format!("https://wa.me/?text={text_and_url}"),
+            ShareNetwork::Telegram => format!("https://t.me/share/url?url={url}&text={text}"),
+            ShareNetwork::Reddit => format!("https://www.reddit.com/submit?url={url}&title={text}"),
+            ShareNetwork::Bluesky => {
+                format!("https://bsky.app/intent/compose?text={}", encode_component(&bluesky_text(page)))
+            }
+            ShareNetwork::Threads => format!("https://www.threads.net/intent/post?text={text_and_url}"),
+            ShareNetwork::Email => format!("mailto:?subject={text}&body={url}"),
+            ShareNetwork::Mastodon | ShareNetwork::Copy | ShareNetwork::Native => return None,
+        };
+        Some(link)
+    }
+}
+
+/// What is shared: the canonical URL and the text that goes with it.
+#[derive(Clone, Debug, Default)]
+pub struct SharePage<'a> {
+    pub url: &'a str,
+    pub text: &'a str,
+    pub hashtags: &'a [String],
+    pub via: Option<&'a str>,
+}
+
+/// Bluesky posts hold 300 graphemes. The URL must survive whole, so the text is cut (at a
+/// character boundary, with an ellipsis) to make room for it.
+fn bluesky_text(page: &SharePage) -> String {
+    const LIMIT: usize = 300;
+    let url_len = page.url.chars().count();
+    let room = LIMIT.saturating_sub(url_len + 1);
+    let text: String = if page.text.chars().count() > room {
+        let mut cut: String = page.text.chars().take(room.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        page.text.to_string()
+    };
+    if text.is_empty() {
+        page.url.to_string()
+    } else {
+        format!("{text} {}", page.url)
+    }
+}
+
+/// Reads the `share` attribute: a comma list of ids, or `none`. Returns the networks and the
+/// console warnings for ids that were skipped.
+pub fn parse_share_list(value: Option<&str>) -> (Vec<ShareNetwork>, Vec<String>) {
+    let Some(value) = value else { return (DEFAULT_SHARE.to_vec(), Vec::new()) };
+    if value.trim().eq_ignore_ascii_case("none") {
+        return (Vec::new(), Vec::new());
+    }
+    let mut networks = Vec::new();
+    let mut warnings = Vec::new();
+    for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        match ShareNetwork::from_id(id) {
+            ShareId::Network(n) if !networks.contains(&n) => networks.push(n),
+            ShareId::Network(_) => {}
+            ShareId::Retired(why) => warnings.push(format!("share: \"{id}\" skipped: {why}")),
+            ShareId::Unknown => warnings.push(format!("share: unknown network \"{id}\" skipped")),
+        }
+    }
+    (networks, warnings)
+}
+
+/// Percent-encodes everything but the unreserved characters of RFC 3986, like JavaScript's
+/// `encodeURIComponent` but also encoding `!'()*` (RFC 6068 wants them encoded in `mailto:`).
+pub fn encode_component(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len() * 3);
+    for byte in s.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0')));
+            out.push(char::from(HEX.get(usize::from(byte & 0xF)).copied().unwrap_or(b'0')));
+        }
+    }
+    out
+}
