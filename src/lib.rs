@@ -4,4 +4,18 @@
 //! [`model::article`] -> [`view`] -> DOM, with [`host`] the only code that knows about the host
 //! page.
 
+pub mod api;
+pub mod host;
 pub mod model;
+pub mod view;
+
+use wasm_bindgen::prelude::*;
+
+/// Runs once when the bundle loads: installs the panic hook. `js/embed.js` then defines the
+/// element and mounts what is on the page.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("article-widget: internal error: {info}").into());
+    }));
+}

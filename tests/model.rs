@@ -7,7 +7,9 @@ use article_widget::model::date::DateTime;
 use article_widget::model::error::{FieldError, LoadError, Problem};
 use article_widget::model::html::{sanitize, Allowlist, HtmlNode, Tag};
 use article_widget::model::i18n::{strings_for, EN, ES};
-use article_widget::model::share::{encode_component, parse_share_list, ShareNetwork, SharePage, DEFAULT_SHARE};
+use article_widget::model::share::{
+    encode_component, parse_share_list, ShareNetwork, SharePage, DEFAULT_SHARE,
+};
 use article_widget::model::url::{SafeUrl, UrlError};
 use serde_json::{json, Value};
 
@@ -48,19 +50,35 @@ fn seed_parses_to_the_seed_page() {
     let a = parsed.article;
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     assert_eq!(a.id, "cuba-diaz-canel-moscow-2018-11-01");
-    assert_eq!(a.headline, "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties");
-    assert_eq!(a.url.as_str(), "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties");
+    assert_eq!(
+        a.headline,
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    assert_eq!(
+        a.url.as_str(),
+        "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties"
+    );
     assert_eq!(a.lang.as_deref(), Some("en"));
     assert_eq!(a.label.as_deref(), Some("Opinion"));
     let crumbs: Vec<&str> = a.breadcrumb.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(crumbs, ["News", "Latin America"]);
-    assert_eq!(a.breadcrumb[1].url.as_ref().unwrap().as_str(), "https://news.example/news/latin-america");
-    assert!(a.summary.as_deref().unwrap().starts_with("Diaz-Canel is embarking"));
+    assert_eq!(
+        a.breadcrumb[1].url.as_ref().unwrap().as_str(),
+        "https://news.example/news/latin-america"
+    );
+    assert!(a
+        .summary
+        .as_deref()
+        .unwrap()
+        .starts_with("Diaz-Canel is embarking"));
     assert_eq!(a.published.epoch_ms, 1_541_030_400_000);
 
     let image = a.image.unwrap();
     // Relative URLs resolve against the JSON's own URL.
-    assert_eq!(image.url.as_str(), "https://cdn.example/articles/media/diaz-canel.jpg");
+    assert_eq!(
+        image.url.as_str(),
+        "https://cdn.example/articles/media/diaz-canel.jpg"
+    );
     assert_eq!(image.alt, "Cuban President Miguel Diaz-Canel");
     assert_eq!(image.credit.as_deref(), Some("Photo: Reuters FILE"));
     assert_eq!((image.width, image.height), (Some(1200), Some(675)));
@@ -69,14 +87,20 @@ fn seed_parses_to_the_seed_page() {
     match &a.body[1] {
         Block::Related { title, url, label } => {
             assert_eq!(title, "Salvadoran President: End U.S. Blockade on Cuba");
-            assert_eq!(url.as_str(), "https://news.example/news/Salvadoran-President-End-US-Blockade-on-Cuba");
+            assert_eq!(
+                url.as_str(),
+                "https://news.example/news/Salvadoran-President-End-US-Blockade-on-Cuba"
+            );
             assert_eq!(label, &None);
         }
         other => panic!("block 1 should be related, is {other:?}"),
     }
     let live = a.live.unwrap();
     assert_eq!(live.initial_mode(), MediaMode::Video);
-    assert_eq!(live.video.unwrap().src.as_str(), "https://cdn.example/articles/media/live.webm");
+    assert_eq!(
+        live.video.unwrap().src.as_str(),
+        "https://cdn.example/articles/media/live.webm"
+    );
     assert_eq!(live.audio.unwrap().mime.as_deref(), Some("audio/ogg"));
     let comments = a.comments.unwrap();
     assert_eq!(comments.count, 0);
@@ -86,10 +110,19 @@ fn seed_parses_to_the_seed_page() {
 #[test]
 fn every_required_field_missing_is_named() {
     for field in ["id", "url", "headline", "published"] {
-        assert_eq!(field_error(&without(seed(), field)), format!("{field} is missing"));
+        assert_eq!(
+            field_error(&without(seed(), field)),
+            format!("{field} is missing")
+        );
     }
-    assert_eq!(field_error(&with(seed(), "/headline", json!("   "))), "headline is empty");
-    assert_eq!(field_error(&with(seed(), "/headline", Value::Null)), "headline is missing");
+    assert_eq!(
+        field_error(&with(seed(), "/headline", json!("   "))),
+        "headline is empty"
+    );
+    assert_eq!(
+        field_error(&with(seed(), "/headline", Value::Null)),
+        "headline is missing"
+    );
 }
 
 #[test]
@@ -97,11 +130,26 @@ fn nested_required_fields_are_named_with_their_path() {
     let mut no_alt = seed();
     no_alt["image"].as_object_mut().unwrap().remove("alt");
     assert_eq!(field_error(&no_alt), "image.alt is missing");
-    assert_eq!(field_error(&with(seed(), "/body/3/text", json!(42))), "body[3].text must be a string");
-    assert_eq!(field_error(&with(seed(), "/breadcrumb/1", json!("Latin America"))), "breadcrumb[1] must be an object");
-    assert_eq!(field_error(&with(seed(), "/comments/count", json!(-1))), "comments.count must be a whole number, 0 or more");
-    assert_eq!(field_error(&with(seed(), "/comments/count", json!("3"))), "comments.count must be a number");
-    assert_eq!(field_error(&with(seed(), "/live/default", json!("radio"))), "live.default must be \"video\" or \"audio\"");
+    assert_eq!(
+        field_error(&with(seed(), "/body/3/text", json!(42))),
+        "body[3].text must be a string"
+    );
+    assert_eq!(
+        field_error(&with(seed(), "/breadcrumb/1", json!("Latin America"))),
+        "breadcrumb[1] must be an object"
+    );
+    assert_eq!(
+        field_error(&with(seed(), "/comments/count", json!(-1))),
+        "comments.count must be a whole number, 0 or more"
+    );
+    assert_eq!(
+        field_error(&with(seed(), "/comments/count", json!("3"))),
+        "comments.count must be a number"
+    );
+    assert_eq!(
+        field_error(&with(seed(), "/live/default", json!("radio"))),
+        "live.default must be \"video\" or \"audio\""
+    );
 }
 
 #[test]
@@ -110,22 +158,44 @@ fn wrong_types_are_named() {
         ("/headline", json!(7), "headline must be a string"),
         ("/id", json!(123), "id must be a string"),
         ("/label", json!(["Opinion"]), "label must be a string"),
-        ("/breadcrumb", json!({"name": "News"}), "breadcrumb must be an array"),
+        (
+            "/breadcrumb",
+            json!({"name": "News"}),
+            "breadcrumb must be an array",
+        ),
         ("/image", json!("photo.jpg"), "image must be an object"),
         ("/body", json!("text"), "body must be an array"),
-        ("/image/width", json!("1200"), "image.width must be a number"),
+        (
+            "/image/width",
+            json!("1200"),
+            "image.width must be a number",
+        ),
         ("/version", json!("1"), "version must be a positive integer"),
     ];
     for (pointer, value, message) in cases {
-        assert_eq!(field_error(&with(seed(), pointer, value)), message, "{pointer}");
+        assert_eq!(
+            field_error(&with(seed(), pointer, value)),
+            message,
+            "{pointer}"
+        );
     }
 }
 
 #[test]
 fn bad_dates_are_named() {
-    for bad in ["1 November 2018", "2018-11-01", "2018-13-01T00:00:00Z", "2018-02-30T00:00:00Z", "2018-11-01T25:00:00Z", "2018-11-01T00:00:00"] {
+    for bad in [
+        "1 November 2018",
+        "2018-11-01",
+        "2018-13-01T00:00:00Z",
+        "2018-02-30T00:00:00Z",
+        "2018-11-01T25:00:00Z",
+        "2018-11-01T00:00:00",
+    ] {
         let message = field_error(&with(seed(), "/published", json!(bad)));
-        assert!(message.starts_with("published is not an RFC 3339 date-time"), "{bad}: {message}");
+        assert!(
+            message.starts_with("published is not an RFC 3339 date-time"),
+            "{bad}: {message}"
+        );
     }
     let mut value = seed();
     value["modified"] = json!("yesterday");
@@ -148,31 +218,54 @@ fn dates_keep_the_publishers_offset() {
 fn versions() {
     assert!(parse(&with(seed(), "/version", json!(1))).is_ok());
     assert!(parse(&without(seed(), "version")).is_ok());
-    assert_eq!(parse(&with(seed(), "/version", json!(2))).unwrap_err(), LoadError::UnsupportedVersion(2));
     assert_eq!(
-        parse(&with(seed(), "/version", json!(2))).unwrap_err().to_string(),
+        parse(&with(seed(), "/version", json!(2))).unwrap_err(),
+        LoadError::UnsupportedVersion(2)
+    );
+    assert_eq!(
+        parse(&with(seed(), "/version", json!(2)))
+            .unwrap_err()
+            .to_string(),
         "unsupported version 2: this widget reads version 1 of the article format"
     );
 }
 
 #[test]
 fn not_json_and_not_an_object() {
-    assert!(matches!(parse_article("<!doctype html><p>Hi", &source()), Err(LoadError::NotJson(_))));
-    assert!(matches!(parse_article("", &source()), Err(LoadError::NotJson(_))));
-    assert_eq!(parse_article("[1,2]", &source()), Err(LoadError::NotAnObject));
+    assert!(matches!(
+        parse_article("<!doctype html><p>Hi", &source()),
+        Err(LoadError::NotJson(_))
+    ));
+    assert!(matches!(
+        parse_article("", &source()),
+        Err(LoadError::NotJson(_))
+    ));
+    assert_eq!(
+        parse_article("[1,2]", &source()),
+        Err(LoadError::NotAnObject)
+    );
     // Deep nesting ends in a clean error, not a stack overflow.
     let deep = "[".repeat(100_000);
-    assert!(matches!(parse_article(&deep, &source()), Err(LoadError::NotJson(_))));
+    assert!(matches!(
+        parse_article(&deep, &source()),
+        Err(LoadError::NotJson(_))
+    ));
 }
 
 #[test]
 fn unknown_fields_and_block_types_are_ignored() {
     let mut value = seed();
     value["sponsor"] = json!({"name": "Acme"});
-    value["body"].as_array_mut().unwrap().push(json!({"type": "poll", "question": "?"}));
+    value["body"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"type": "poll", "question": "?"}));
     let parsed = parse(&value).unwrap();
     assert_eq!(parsed.article.body.len(), 8);
-    assert_eq!(parsed.warnings, ["body[8]: unknown block type \"poll\" skipped"]);
+    assert_eq!(
+        parsed.warnings,
+        ["body[8]: unknown block type \"poll\" skipped"]
+    );
 }
 
 #[test]
@@ -184,13 +277,21 @@ fn hostile_urls_never_reach_the_article() {
     );
     // Optional ones are dropped with a warning.
     let value = with(seed(), "/breadcrumb/0/url", json!(" JaVa\tScRiPt:alert(1)"));
-    let value = with(value, "/image/url", json!("data:image/svg+xml,<svg onload=alert(1)>"));
+    let value = with(
+        value,
+        "/image/url",
+        json!("data:image/svg+xml,<svg onload=alert(1)>"),
+    );
     let value = with(value, "/body/1/url", json!("vbscript:msgbox(1)"));
     let parsed = parse(&value).unwrap();
     assert_eq!(parsed.article.breadcrumb[0].url, None);
     assert_eq!(parsed.article.breadcrumb[0].name, "News");
     assert_eq!(parsed.article.image, None);
-    assert_eq!(parsed.article.body.len(), 7, "the related block with a bad URL is skipped");
+    assert_eq!(
+        parsed.article.body.len(),
+        7,
+        "the related block with a bad URL is skipped"
+    );
     assert_eq!(parsed.warnings.len(), 3, "{:?}", parsed.warnings);
 }
 
@@ -218,21 +319,45 @@ fn url_resolution_follows_rfc_3986() {
         ("HTTPS://Other.example/x", "https://Other.example/x"),
     ];
     for (reference, expected) in cases {
-        let got = if reference.is_empty() { Ok(base.clone()) } else { base.join(reference) };
-        assert_eq!(got.map(|u| u.as_str().to_string()), Ok(expected.to_string()), "{reference:?}");
+        let got = if reference.is_empty() {
+            Ok(base.clone())
+        } else {
+            base.join(reference)
+        };
+        assert_eq!(
+            got.map(|u| u.as_str().to_string()),
+            Ok(expected.to_string()),
+            "{reference:?}"
+        );
     }
 }
 
 #[test]
 fn only_http_and_https_pass() {
     let base = source();
-    for bad in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "\u{1}javascript:alert(1)", "java\nscript:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "blob:https://x/y", "mailto:a@b"] {
-        assert!(matches!(base.join(bad), Err(UrlError::Scheme(_))), "{bad:?}");
+    for bad in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "blob:https://x/y",
+        "mailto:a@b",
+    ] {
+        assert!(
+            matches!(base.join(bad), Err(UrlError::Scheme(_))),
+            "{bad:?}"
+        );
     }
     assert_eq!(base.join("https:///nohost"), Err(UrlError::NoHost));
     assert_eq!(base.join("  "), Err(UrlError::Empty));
     // Backslashes are slashes to a browser, so they are to us.
-    assert_eq!(base.join("\\\\evil.example\\x").unwrap().as_str(), "https://evil.example/x");
+    assert_eq!(
+        base.join("\\\\evil.example\\x").unwrap().as_str(),
+        "https://evil.example/x"
+    );
     assert!(SafeUrl::parse_absolute("/relative").is_err());
     assert_eq!(base.origin(), "https://cdn.example");
 }
@@ -250,7 +375,10 @@ fn inline_html_keeps_only_the_inline_subset() {
             HtmlNode::Text("Hi ".into()),
             HtmlNode::Element(Tag::Em, vec![HtmlNode::Text("there".into())]),
             HtmlNode::Text(" ".into()),
-            HtmlNode::Link(source().join("/x").unwrap(), vec![HtmlNode::Text("link".into())]),
+            HtmlNode::Link(
+                source().join("/x").unwrap(),
+                vec![HtmlNode::Text("link".into())]
+            ),
             HtmlNode::Text(" ".into()),
             HtmlNode::LineBreak,
             HtmlNode::Text("& ".into()),
@@ -258,7 +386,15 @@ fn inline_html_keeps_only_the_inline_subset() {
             HtmlNode::Text(" plain js".into()),
         ]
     );
-    assert_eq!(dropped, ["<script>", "<img>", "<span>", "<a href> that uses the javascript: scheme (only http and https are allowed)"]);
+    assert_eq!(
+        dropped,
+        [
+            "<script>",
+            "<img>",
+            "<span>",
+            "<a href> that uses the javascript: scheme (only http and https are allowed)"
+        ]
+    );
 }
 
 #[test]
@@ -283,23 +419,44 @@ fn body_html_keeps_structure_and_drops_script_vectors() {
     });
     assert_eq!(
         figure.unwrap()[0],
-        HtmlNode::Image { src: source().join("p.jpg").unwrap(), alt: "A".into(), width: Some(10), height: Some(5) }
+        HtmlNode::Image {
+            src: source().join("p.jpg").unwrap(),
+            alt: "A".into(),
+            width: Some(10),
+            height: Some(5)
+        }
     );
     assert!(text.contains("end"));
 }
 
 #[test]
 fn sanitizer_survives_malformed_and_deep_markup() {
-    for input in ["<", "<a", "<a href='", "</", "</>", "<<<>>>", "&#xFFFFFFFF;", "&#0;", "<p><p><p>", "</p></p>", "<a href=x><a href=y>z"] {
+    for input in [
+        "<",
+        "<a",
+        "<a href='",
+        "</",
+        "</>",
+        "<<<>>>",
+        "&#xFFFFFFFF;",
+        "&#0;",
+        "<p><p><p>",
+        "</p></p>",
+        "<a href=x><a href=y>z",
+    ] {
         let _ = sanitize(input, &source(), Allowlist::Body);
     }
     let deep = "<b>".repeat(10_000);
     let (nodes, _) = sanitize(&format!("{deep}x"), &source(), Allowlist::Inline);
     fn depth(nodes: &[HtmlNode]) -> usize {
-        nodes.iter().map(|n| match n {
-            HtmlNode::Element(_, c) | HtmlNode::Link(_, c) => 1 + depth(c),
-            _ => 0,
-        }).max().unwrap_or(0)
+        nodes
+            .iter()
+            .map(|n| match n {
+                HtmlNode::Element(_, c) | HtmlNode::Link(_, c) => 1 + depth(c),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
     }
     assert!(depth(&nodes) <= 33);
     assert_eq!(HtmlNode::text_content(&nodes), "x");
@@ -307,14 +464,21 @@ fn sanitizer_survives_malformed_and_deep_markup() {
 
 #[test]
 fn paragraph_html_and_body_html_reach_the_article() {
-    let value = with(seed(), "/body/0", json!({"type": "paragraph", "html": "A <em>b</em><script>alert(1)</script>"}));
+    let value = with(
+        seed(),
+        "/body/0",
+        json!({"type": "paragraph", "html": "A <em>b</em><script>alert(1)</script>"}),
+    );
     match &parse(&value).unwrap().article.body[0] {
         Block::Paragraph(nodes) => assert_eq!(HtmlNode::text_content(nodes), "A b"),
         other => panic!("{other:?}"),
     }
     let mut html_only = without(seed(), "body");
     html_only["body_html"] = json!("<p>Hello</p>");
-    assert!(matches!(&parse(&html_only).unwrap().article.body[..], [Block::Html(_)]));
+    assert!(matches!(
+        &parse(&html_only).unwrap().article.body[..],
+        [Block::Html(_)]
+    ));
     // body wins over body_html.
     let mut both = seed();
     both["body_html"] = json!("<p>ignored</p>");
@@ -340,8 +504,14 @@ fn share_links_are_encoded() {
         ShareNetwork::Facebook.link(&page).unwrap(),
         "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa%3Fx%3D1%26y%3D2%23c"
     );
-    assert!(ShareNetwork::Email.link(&page).unwrap().starts_with("mailto:?subject=Rusia%20y%20Cuba"));
-    assert!(ShareNetwork::Whatsapp.link(&page).unwrap().starts_with("https://wa.me/?text="));
+    assert!(ShareNetwork::Email
+        .link(&page)
+        .unwrap()
+        .starts_with("mailto:?subject=Rusia%20y%20Cuba"));
+    assert!(ShareNetwork::Whatsapp
+        .link(&page)
+        .unwrap()
+        .starts_with("https://wa.me/?text="));
     assert_eq!(ShareNetwork::Copy.link(&page), None);
     assert_eq!(encode_component("a b'()*!"), "a%20b%27%28%29%2A%21");
 }
@@ -349,9 +519,15 @@ fn share_links_are_encoded() {
 #[test]
 fn bluesky_text_fits_300_characters_with_the_url_whole() {
     let long = "é".repeat(400);
-    let page = SharePage { url: "https://news.example/a", text: &long, ..SharePage::default() };
+    let page = SharePage {
+        url: "https://news.example/a",
+        text: &long,
+        ..SharePage::default()
+    };
     let link = ShareNetwork::Bluesky.link(&page).unwrap();
-    let encoded = link.strip_prefix("https://bsky.app/intent/compose?text=").unwrap();
+    let encoded = link
+        .strip_prefix("https://bsky.app/intent/compose?text=")
+        .unwrap();
     let decoded = percent_decode(encoded);
     assert_eq!(decoded.chars().count(), 300);
     assert!(decoded.ends_with("… https://news.example/a"));
@@ -381,22 +557,40 @@ fn share_list_parsing() {
     assert_eq!(networks, [ShareNetwork::X, ShareNetwork::Facebook]);
     assert_eq!(
         warnings,
-        ["share: \"googleplus\" skipped: Google+ closed in April 2019", "share: unknown network \"myspace\" skipped"]
+        [
+            "share: \"googleplus\" skipped: Google+ closed in April 2019",
+            "share: unknown network \"myspace\" skipped"
+        ]
     );
 }
 
 #[test]
 fn attributes_to_config() {
-    let attrs = [("src", "a.json"), ("theme", "DARK"), ("layout", "full"), ("loading", "eager"), ("share", "x")];
+    let attrs = [
+        ("src", "a.json"),
+        ("theme", "DARK"),
+        ("layout", "full"),
+        ("loading", "eager"),
+        ("share", "x"),
+    ];
     let (config, warnings) = WidgetConfig::from_attributes(|name| {
-        attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+        attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
     });
     assert!(warnings.is_empty());
     assert_eq!(config.src.as_deref(), Some("a.json"));
-    assert_eq!((config.theme, config.layout, config.loading), (Theme::Dark, Layout::Full, Loading::Eager));
+    assert_eq!(
+        (config.theme, config.layout, config.loading),
+        (Theme::Dark, Layout::Full, Loading::Eager)
+    );
     assert_eq!(config.share, [ShareNetwork::X]);
     let (defaults, _) = WidgetConfig::from_attributes(|_| None);
-    assert_eq!((defaults.theme, defaults.layout, defaults.loading), (Theme::Auto, Layout::Card, Loading::Lazy));
+    assert_eq!(
+        (defaults.theme, defaults.layout, defaults.loading),
+        (Theme::Auto, Layout::Card, Loading::Lazy)
+    );
 }
 
 #[test]
@@ -408,11 +602,46 @@ fn comment_counts_and_languages() {
     assert_eq!(ES.comment_count(2, "2"), "2 comentarios");
     assert_eq!(strings_for("es-MX").lang, "es");
     assert_eq!(strings_for("fr").lang, "en");
-    assert_eq!(EN.published_on("November 1, 2018"), "Published November 1, 2018");
-    assert_eq!(ES.published_on("1 de noviembre de 2018"), "Publicado el 1 de noviembre de 2018");
-    assert_eq!(EN.error_detail(&LoadError::Http(404)), "The server answered HTTP 404.");
     assert_eq!(
-        EN.error_detail(&LoadError::Invalid(FieldError { field: "headline".into(), problem: Problem::Missing })),
+        EN.published_on("November 1, 2018"),
+        "Published November 1, 2018"
+    );
+    assert_eq!(
+        ES.published_on("1 de noviembre de 2018"),
+        "Publicado el 1 de noviembre de 2018"
+    );
+    assert_eq!(
+        EN.error_detail(&LoadError::Http(404)),
+        "The server answered HTTP 404."
+    );
+    assert_eq!(
+        EN.error_detail(&LoadError::Invalid(FieldError {
+            field: "headline".into(),
+            problem: Problem::Missing
+        })),
         "Headline is missing."
     );
+}
+
+#[test]
+fn mastodon_links_accept_only_a_host() {
+    use article_widget::model::share::mastodon_link;
+    let page = SharePage {
+        url: "https://n.example/a",
+        text: "Hi",
+        ..SharePage::default()
+    };
+    assert_eq!(
+        mastodon_link(" https://Mastodon.Social/ ", &page).unwrap(),
+        "https://mastodon.social/share?text=Hi%20https%3A%2F%2Fn.example%2Fa"
+    );
+    for bad in [
+        "",
+        "javascript:alert(1)",
+        "evil.example/path",
+        "a b.example",
+        "localhost",
+    ] {
+        assert_eq!(mastodon_link(bad, &page), None, "{bad}");
+    }
 }

@@ -54,8 +54,15 @@ pub struct Image {
 pub enum Block {
     Paragraph(Vec<HtmlNode>),
     Heading(String),
-    Quote { text: String, cite: Option<String> },
-    Related { title: String, url: SafeUrl, label: Option<String> },
+    Quote {
+        text: String,
+        cite: Option<String>,
+    },
+    Related {
+        title: String,
+        url: SafeUrl,
+        label: Option<String>,
+    },
     Image(Image),
     /// `body_html`, sanitized.
     Html(Vec<HtmlNode>),
@@ -135,13 +142,22 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// Parses and validates the JSON text fetched from `source`, resolving relative URLs against it.
 pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
     let map = value.as_object().ok_or(LoadError::NotAnObject)?;
-    let mut cx = Context { base: source, warnings: Vec::new() };
-    let root = Obj { map, path: String::new() };
+    let mut cx = Context {
+        base: source,
+        warnings: Vec::new(),
+    };
+    let root = Obj {
+        map,
+        path: String::new(),
+    };
 
     if let Some(version) = root.get("version") {
-        let version = version.as_u64().ok_or_else(|| root.wrong_type("version", "a positive integer"))?;
+        let version = version
+            .as_u64()
+            .ok_or_else(|| root.wrong_type("version", "a positive integer"))?;
         if version > FORMAT_VERSION {
             return Err(LoadError::UnsupportedVersion(version));
         }
@@ -155,7 +171,9 @@ pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> 
     let lang = match root.optional_text("lang")? {
         Some(tag) if is_language_tag(&tag) => Some(tag),
         Some(tag) => {
-            cx.warn(format!("lang \"{tag}\" is not a BCP 47 language tag; ignored"));
+            cx.warn(format!(
+                "lang \"{tag}\" is not a BCP 47 language tag; ignored"
+            ));
             None
         }
         None => None,
@@ -171,7 +189,11 @@ pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> 
         None => None,
     };
     let body = match root.get("body") {
-        Some(_) => root.each_object("body", |block| block.block(&mut cx))?.into_iter().flatten().collect(),
+        Some(_) => root
+            .each_object("body", |block| block.block(&mut cx))?
+            .into_iter()
+            .flatten()
+            .collect(),
         None => match root.optional_text("body_html")? {
             Some(html) => {
                 let (nodes, dropped) = sanitize(&html, cx.base, Allowlist::Body);
@@ -220,14 +242,22 @@ pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> 
         live,
         comments,
     };
-    Ok(Parsed { article, warnings: cx.warnings })
+    Ok(Parsed {
+        article,
+        warnings: cx.warnings,
+    })
 }
 
 /// Loose BCP 47 check: letters, digits and hyphens, starting with a 2-8 letter language.
 fn is_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split(['-', '_']);
-    let language_ok = subtags.next().is_some_and(|l| (2..=8).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
-    language_ok && tag.len() <= 35 && subtags.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+    let language_ok = subtags
+        .next()
+        .is_some_and(|l| (2..=8).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    language_ok
+        && tag.len() <= 35
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 struct Context<'a> {
@@ -263,7 +293,10 @@ impl<'a> Obj<'a> {
     }
 
     fn error(&self, name: &str, problem: Problem) -> FieldError {
-        FieldError { field: self.path_of(name), problem }
+        FieldError {
+            field: self.path_of(name),
+            problem,
+        }
     }
 
     fn wrong_type(&self, name: &str, expected: &'static str) -> FieldError {
@@ -296,12 +329,16 @@ impl<'a> Obj<'a> {
     /// A required URL: a disallowed scheme is an error, because the field cannot be left out.
     fn required_url(&self, name: &str, cx: &Context) -> Result<SafeUrl, FieldError> {
         let raw = self.required_text(name)?;
-        cx.base.join(&raw).map_err(|err| self.error(name, Problem::Url(err)))
+        cx.base
+            .join(&raw)
+            .map_err(|err| self.error(name, Problem::Url(err)))
     }
 
     /// An optional URL: a disallowed scheme drops it with a warning, as the spec says.
     fn optional_url(&self, name: &str, cx: &mut Context) -> Result<Option<SafeUrl>, FieldError> {
-        let Some(raw) = self.optional_text(name)? else { return Ok(None) };
+        let Some(raw) = self.optional_text(name)? else {
+            return Ok(None);
+        };
         match cx.base.join(&raw) {
             Ok(url) => Ok(Some(url)),
             Err(err) => {
@@ -318,7 +355,9 @@ impl<'a> Obj<'a> {
 
     fn optional_date(&self, name: &str) -> Result<Option<DateTime>, FieldError> {
         match self.optional_text(name)? {
-            Some(raw) => DateTime::parse_rfc3339(&raw).map(Some).ok_or_else(|| self.error(name, Problem::Date)),
+            Some(raw) => DateTime::parse_rfc3339(&raw)
+                .map(Some)
+                .ok_or_else(|| self.error(name, Problem::Date)),
             None => Ok(None),
         }
     }
@@ -326,7 +365,9 @@ impl<'a> Obj<'a> {
     fn required_count(&self, name: &str) -> Result<u64, FieldError> {
         match self.get(name) {
             None => Err(self.error(name, Problem::Missing)),
-            Some(Value::Number(n)) => n.as_u64().ok_or_else(|| self.error(name, Problem::Value("a whole number, 0 or more"))),
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .ok_or_else(|| self.error(name, Problem::Value("a whole number, 0 or more"))),
             Some(_) => Err(self.wrong_type(name, "a number")),
         }
     }
@@ -336,7 +377,9 @@ impl<'a> Obj<'a> {
         match self.get(name) {
             None => Ok(None),
             Some(Value::Number(n)) => match n.as_u64().and_then(|v| u32::try_from(v).ok()) {
-                Some(0) | None => Err(self.error(name, Problem::Value("a positive whole number of pixels"))),
+                Some(0) | None => {
+                    Err(self.error(name, Problem::Value("a positive whole number of pixels")))
+                }
                 Some(px) => Ok(Some(px)),
             },
             Some(_) => Err(self.wrong_type(name, "a number")),
@@ -346,7 +389,10 @@ impl<'a> Obj<'a> {
     fn optional_object(&self, name: &str) -> Result<Option<Obj<'a>>, FieldError> {
         match self.get(name) {
             None => Ok(None),
-            Some(Value::Object(map)) => Ok(Some(Obj { map, path: self.path_of(name) })),
+            Some(Value::Object(map)) => Ok(Some(Obj {
+                map,
+                path: self.path_of(name),
+            })),
             Some(_) => Err(self.wrong_type(name, "an object")),
         }
     }
@@ -372,7 +418,10 @@ impl<'a> Obj<'a> {
             match item {
                 Value::Object(map) => out.push(f(Obj { map, path })?),
                 _ => {
-                    return Err(FieldError { field: path, problem: Problem::WrongType("an object") });
+                    return Err(FieldError {
+                        field: path,
+                        problem: Problem::WrongType("an object"),
+                    });
                 }
             }
         }
@@ -386,14 +435,20 @@ impl<'a> Obj<'a> {
             .enumerate()
             .map(|(i, item)| match item {
                 Value::String(s) => Ok(s.trim().to_string()),
-                _ => Err(FieldError { field: format!("{}[{i}]", self.path_of(name)), problem: Problem::WrongType("a string") }),
+                _ => Err(FieldError {
+                    field: format!("{}[{i}]", self.path_of(name)),
+                    problem: Problem::WrongType("a string"),
+                }),
             })
             .filter(|s| !matches!(s, Ok(s) if s.is_empty()))
             .collect()
     }
 
     fn named_link(&self, cx: &mut Context) -> Result<NamedLink, FieldError> {
-        Ok(NamedLink { name: self.required_text("name")?, url: self.optional_url("url", cx)? })
+        Ok(NamedLink {
+            name: self.required_text("name")?,
+            url: self.optional_url("url", cx)?,
+        })
     }
 
     /// `None` when the image's URL was dropped for its scheme: a card without the photo is
@@ -402,7 +457,9 @@ impl<'a> Obj<'a> {
         let alt = match self.get("alt") {
             None => return Err(self.error("alt", Problem::Missing)),
             Some(Value::String(s)) => s.trim().to_string(),
-            Some(_) => return Err(self.wrong_type("alt", "a string (empty for a decorative image)")),
+            Some(_) => {
+                return Err(self.wrong_type("alt", "a string (empty for a decorative image)"))
+            }
         };
         let raw = self.required_text("url")?;
         let url = match cx.base.join(&raw) {
@@ -433,11 +490,16 @@ impl<'a> Obj<'a> {
                     cx.dropped(&self.path_of("html"), dropped);
                     Block::Paragraph(nodes)
                 }
-                (None, Some(_)) => Block::Paragraph(vec![HtmlNode::Text(self.required_text("text")?)]),
+                (None, Some(_)) => {
+                    Block::Paragraph(vec![HtmlNode::Text(self.required_text("text")?)])
+                }
                 (None, None) => return Err(self.error("text", Problem::Missing)),
             },
             "heading" => Block::Heading(self.required_text("text")?),
-            "quote" => Block::Quote { text: self.required_text("text")?, cite: self.optional_text("cite")? },
+            "quote" => Block::Quote {
+                text: self.required_text("text")?,
+                cite: self.optional_text("cite")?,
+            },
             "related" => {
                 let title = self.required_text("title")?;
                 let label = self.optional_text("label")?;
@@ -445,7 +507,10 @@ impl<'a> Obj<'a> {
                 match cx.base.join(&raw) {
                     Ok(url) => Block::Related { title, url, label },
                     Err(err) => {
-                        cx.warn(format!("{} {err}; related link dropped", self.path_of("url")));
+                        cx.warn(format!(
+                            "{} {err}; related link dropped",
+                            self.path_of("url")
+                        ));
                         return Ok(None);
                     }
                 }
@@ -455,7 +520,10 @@ impl<'a> Obj<'a> {
                 None => return Ok(None),
             },
             other => {
-                cx.warn(format!("{}: unknown block type \"{other}\" skipped", self.path));
+                cx.warn(format!(
+                    "{}: unknown block type \"{other}\" skipped",
+                    self.path
+                ));
                 return Ok(None);
             }
         };
@@ -463,10 +531,15 @@ impl<'a> Obj<'a> {
     }
 
     fn media(&self, name: &str, cx: &mut Context) -> Result<Option<Media>, FieldError> {
-        let Some(media) = self.optional_object(name)? else { return Ok(None) };
+        let Some(media) = self.optional_object(name)? else {
+            return Ok(None);
+        };
         let raw = media.required_text("src")?;
         match cx.base.join(&raw) {
-            Ok(src) => Ok(Some(Media { src, mime: media.optional_text("type")? })),
+            Ok(src) => Ok(Some(Media {
+                src,
+                mime: media.optional_text("type")?,
+            })),
             Err(err) => {
                 cx.warn(format!("{} {err}; dropped", media.path_of("src")));
                 Ok(None)
@@ -485,6 +558,12 @@ impl<'a> Obj<'a> {
         if video.is_none() && audio.is_none() {
             return Ok(None);
         }
-        Ok(Some(Live { title: self.optional_text("title")?, video, audio, poster: self.optional_url("poster", cx)?, default_mode }))
+        Ok(Some(Live {
+            title: self.optional_text("title")?,
+            video,
+            audio,
+            poster: self.optional_url("poster", cx)?,
+            default_mode,
+        }))
     }
 }

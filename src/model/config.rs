@@ -85,13 +85,27 @@ pub struct WidgetConfig {
 }
 
 /// The attribute names of the spec; the `<div>` form prefixes each with `data-`.
-pub const ATTRIBUTES: &[&str] = &["src", "theme", "lang", "layout", "share", "loading", "comments-api"];
+pub const ATTRIBUTES: &[&str] = &[
+    "src",
+    "theme",
+    "lang",
+    "layout",
+    "share",
+    "loading",
+    "comments-api",
+];
 
 impl WidgetConfig {
     /// Reads the settings through `attribute`, which returns an attribute's value by its spec
     /// name. Returns console warnings for values that were skipped.
-    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> (WidgetConfig, Vec<String>) {
-        let non_empty = |name: &str| attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    pub fn from_attributes(
+        attribute: impl Fn(&str) -> Option<String>,
+    ) -> (WidgetConfig, Vec<String>) {
+        let non_empty = |name: &str| {
+            attribute(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let (share, warnings) = parse_share_list(non_empty("share").as_deref());
         let config = WidgetConfig {
             src: non_empty("src"),

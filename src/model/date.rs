@@ -93,7 +93,9 @@ impl DateTime {
 
 fn digits(b: &[u8], start: usize, len: usize) -> Option<i64> {
     let slice = b.get(start..start + len)?;
-    slice.iter().try_fold(0i64, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0')))
+    slice.iter().try_fold(0i64, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+    })
 }
 
 fn is_leap(year: i64) -> bool {

@@ -55,7 +55,10 @@ impl fmt::Display for FieldError {
             Problem::WrongType(expected) => write!(f, "{field} must be {expected}"),
             Problem::Empty => write!(f, "{field} is empty"),
             Problem::Url(err) => write!(f, "{field} {err}"),
-            Problem::Date => write!(f, "{field} is not an RFC 3339 date-time (like 2018-11-01T00:00:00Z)"),
+            Problem::Date => write!(
+                f,
+                "{field} is not an RFC 3339 date-time (like 2018-11-01T00:00:00Z)"
+            ),
             Problem::Value(allowed) => write!(f, "{field} must be {allowed}"),
         }
     }

@@ -105,7 +105,12 @@ pub enum HtmlNode {
     Text(String),
     Element(Tag, Vec<HtmlNode>),
     Link(SafeUrl, Vec<HtmlNode>),
-    Image { src: SafeUrl, alt: String, width: Option<u32>, height: Option<u32> },
+    Image {
+        src: SafeUrl,
+        alt: String,
+        width: Option<u32>,
+        height: Option<u32>,
+    },
     LineBreak,
 }
 
@@ -117,7 +122,9 @@ impl HtmlNode {
             for node in nodes {
                 match node {
                     HtmlNode::Text(t) => out.push_str(t),
-                    HtmlNode::Element(_, children) | HtmlNode::Link(_, children) => walk(children, out),
+                    HtmlNode::Element(_, children) | HtmlNode::Link(_, children) => {
+                        walk(children, out)
+                    }
                     HtmlNode::LineBreak => out.push('\n'),
                     HtmlNode::Image { .. } => {}
                 }
@@ -137,7 +144,12 @@ const MAX_DEPTH: usize = 32;
 
 /// Sanitizes `html`, resolving URLs against `base`.
 pub fn sanitize(html: &str, base: &SafeUrl, allow: Allowlist) -> (Vec<HtmlNode>, Dropped) {
-    let mut builder = TreeBuilder { stack: vec![Frame::root()], dropped: Vec::new(), base, allow };
+    let mut builder = TreeBuilder {
+        stack: vec![Frame::root()],
+        dropped: Vec::new(),
+        base,
+        allow,
+    };
     let mut rest = html;
     while !rest.is_empty() {
         match rest.find('<') {
@@ -172,7 +184,11 @@ struct Frame {
 
 impl Frame {
     fn root() -> Frame {
-        Frame { name: String::new(), kind: FrameKind::Root, children: Vec::new() }
+        Frame {
+            name: String::new(),
+            kind: FrameKind::Root,
+            children: Vec::new(),
+        }
     }
 }
 
@@ -185,8 +201,23 @@ struct TreeBuilder<'a> {
 
 /// Elements whose content is dropped with them.
 const OPAQUE: &[&str] = &[
-    "script", "style", "template", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    "noscript", "object", "embed", "svg", "math", "select", "plaintext", "head",
+    "script",
+    "style",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "select",
+    "plaintext",
+    "head",
 ];
 
 /// Elements that never have content.
@@ -199,7 +230,9 @@ impl TreeBuilder<'_> {
     fn push(&mut self, node: HtmlNode) {
         if let Some(top) = self.stack.last_mut() {
             // Adjacent text nodes merge, so "a &amp; b" is one text node.
-            if let (HtmlNode::Text(new), Some(HtmlNode::Text(prev))) = (&node, top.children.last_mut()) {
+            if let (HtmlNode::Text(new), Some(HtmlNode::Text(prev))) =
+                (&node, top.children.last_mut())
+            {
                 prev.push_str(new);
                 return;
             }
@@ -216,7 +249,10 @@ impl TreeBuilder<'_> {
     /// Handles the markup at the start of `rest` and returns what follows it.
     fn markup<'s>(&mut self, rest: &'s str) -> &'s str {
         if let Some(after) = rest.strip_prefix("<!--") {
-            return after.find("-->").and_then(|i| after.get(i + 3..)).unwrap_or("");
+            return after
+                .find("-->")
+                .and_then(|i| after.get(i + 3..))
+                .unwrap_or("");
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
             return rest.find('>').and_then(|i| rest.get(i + 1..)).unwrap_or("");
@@ -227,7 +263,10 @@ impl TreeBuilder<'_> {
                 self.close(&tag.name);
                 return remaining;
             }
-            return after.find('>').and_then(|i| after.get(i + 1..)).unwrap_or("");
+            return after
+                .find('>')
+                .and_then(|i| after.get(i + 1..))
+                .unwrap_or("");
         }
         let after = rest.get(1..).unwrap_or("");
         if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -281,7 +320,11 @@ impl TreeBuilder<'_> {
         if tag.self_closing {
             return;
         }
-        self.stack.push(Frame { name: tag.name, kind, children: Vec::new() });
+        self.stack.push(Frame {
+            name: tag.name,
+            kind,
+            children: Vec::new(),
+        });
     }
 
     fn image(&mut self, tag: &RawTag) {
@@ -300,7 +343,21 @@ impl TreeBuilder<'_> {
     /// HTML's optional end tags: `<li>` ends an open `li` of the same list, and a block-level
     /// start tag ends an open `p`, so `<li>a<li>b` is two items, as a browser reads it.
     fn close_implied_by(&mut self, name: &str) {
-        const ENDS_P: &[&str] = &["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "div", "section"];
+        const ENDS_P: &[&str] = &[
+            "p",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "blockquote",
+            "figure",
+            "div",
+            "section",
+        ];
         let (target, boundaries): (&str, &[&str]) = match name {
             "li" => ("li", &["ul", "ol"]),
             _ if ENDS_P.contains(&name) => ("p", &["li", "blockquote", "figure", "figcaption"]),
@@ -321,7 +378,10 @@ impl TreeBuilder<'_> {
 
     fn close(&mut self, name: &str) {
         // Only frames above the root can close; an end tag with no open element is ignored.
-        let Some(position) = self.stack.iter().rposition(|f| f.name == name && !matches!(f.kind, FrameKind::Root))
+        let Some(position) = self
+            .stack
+            .iter()
+            .rposition(|f| f.name == name && !matches!(f.kind, FrameKind::Root))
         else {
             return;
         };
@@ -334,7 +394,9 @@ impl TreeBuilder<'_> {
         if self.stack.len() <= 1 {
             return;
         }
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         match frame.kind {
             FrameKind::Kept(tag) => self.push(HtmlNode::Element(tag, frame.children)),
             FrameKind::Link(url) => self.push(HtmlNode::Link(url, frame.children)),
@@ -363,13 +425,18 @@ struct RawTag {
 
 impl RawTag {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
 /// Reads `name attr="value" ...>` (the `<` or `</` already consumed).
 fn read_tag(s: &str) -> (RawTag, &str) {
-    let name_end = s.find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>').unwrap_or(s.len());
+    let name_end = s
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(s.len());
     let name = s.get(..name_end).unwrap_or("").to_ascii_lowercase();
     let mut rest = s.get(name_end..).unwrap_or("");
     let mut attrs = Vec::new();
@@ -393,7 +460,10 @@ fn read_tag(s: &str) -> (RawTag, &str) {
             .unwrap_or(rest.len())
             .max(1);
         let attr_name = rest.get(..attr_end).unwrap_or("").to_ascii_lowercase();
-        rest = rest.get(attr_end..).unwrap_or("").trim_start_matches(|c: char| c.is_ascii_whitespace());
+        rest = rest
+            .get(attr_end..)
+            .unwrap_or("")
+            .trim_start_matches(|c: char| c.is_ascii_whitespace());
         let mut value = String::new();
         if let Some(after_eq) = rest.strip_prefix('=') {
             let after_eq = after_eq.trim_start_matches(|c: char| c.is_ascii_whitespace());
@@ -401,23 +471,41 @@ fn read_tag(s: &str) -> (RawTag, &str) {
                 Some(q @ ('"' | '\'')) => {
                     let inner = after_eq.get(1..).unwrap_or("");
                     match inner.find(q) {
-                        Some(end) => (inner.get(..end).unwrap_or(""), inner.get(end + 1..).unwrap_or("")),
+                        Some(end) => (
+                            inner.get(..end).unwrap_or(""),
+                            inner.get(end + 1..).unwrap_or(""),
+                        ),
                         None => (inner, ""),
                     }
                 }
                 _ => {
-                    let end = after_eq.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(after_eq.len());
-                    (after_eq.get(..end).unwrap_or(""), after_eq.get(end..).unwrap_or(""))
+                    let end = after_eq
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .unwrap_or(after_eq.len());
+                    (
+                        after_eq.get(..end).unwrap_or(""),
+                        after_eq.get(end..).unwrap_or(""),
+                    )
                 }
             };
             value = decode_entities(raw);
             rest = remaining;
         }
-        if !attrs.iter().any(|(n, _): &(String, String)| *n == attr_name) {
+        if !attrs
+            .iter()
+            .any(|(n, _): &(String, String)| *n == attr_name)
+        {
             attrs.push((attr_name, value));
         }
     }
-    (RawTag { name, attrs, self_closing }, rest)
+    (
+        RawTag {
+            name,
+            attrs,
+            self_closing,
+        },
+        rest,
+    )
 }
 
 /// Skips to just past `</name ...>`, case-insensitively; to the end if it never comes.
@@ -428,8 +516,13 @@ fn skip_past_end_tag<'s>(s: &'s str, name: &str) -> &'s str {
     while let Some(found) = lower.get(from..).and_then(|l| l.find(&needle)) {
         let at = from + found + needle.len();
         // `</scripts>` does not close `<script>`.
-        if lower.get(at..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')) {
-            return s.get(at..).and_then(|r| r.find('>').and_then(|i| r.get(i + 1..))).unwrap_or("");
+        if lower.get(at..).is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+        }) {
+            return s
+                .get(at..)
+                .and_then(|r| r.find('>').and_then(|i| r.get(i + 1..)))
+                .unwrap_or("");
         }
         from = at;
     }

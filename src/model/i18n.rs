@@ -36,6 +36,8 @@ pub struct Strings {
     pub copy_link: &'static str,
     pub copied: &'static str,
     pub share_native: &'static str,
+    /// Asked once before the first Mastodon share.
+    pub mastodon_prompt: &'static str,
     pub loading: &'static str,
     pub error_title: &'static str,
     pub retry: &'static str,
@@ -65,6 +67,7 @@ pub const EN: Strings = Strings {
     copy_link: "Copy link",
     copied: "Link copied",
     share_native: "More ways to share",
+    mastodon_prompt: "Your Mastodon server (for example mastodon.social):",
     loading: "Loading article…",
     error_title: "This article could not be loaded.",
     retry: "Retry",
@@ -93,6 +96,7 @@ pub const ES: Strings = Strings {
     copy_link: "Copiar enlace",
     copied: "Enlace copiado",
     share_native: "Más formas de compartir",
+    mastodon_prompt: "Tu servidor de Mastodon (por ejemplo mastodon.social):",
     loading: "Cargando artículo…",
     error_title: "No se pudo cargar este artículo.",
     retry: "Reintentar",
@@ -104,7 +108,11 @@ pub const ES: Strings = Strings {
 
 /// The table for a BCP 47 tag, by its primary language; English when there is none.
 pub fn strings_for(lang: &str) -> &'static Strings {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match primary.as_str() {
         "es" => &ES,
         _ => &EN,
@@ -130,8 +138,15 @@ pub fn plural(_lang: &str, n: u64) -> Plural {
 
 /// Scripts written right to left, for the root's `dir`.
 pub fn is_rtl(lang: &str) -> bool {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    matches!(primary.as_str(), "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ckb" | "ug")
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ckb" | "ug"
+    )
 }
 
 impl Strings {
@@ -162,7 +177,9 @@ impl Strings {
         match error {
             LoadError::Http(status) => self.error_http.replace("{status}", &status.to_string()),
             LoadError::Network => self.error_network.to_string(),
-            LoadError::Timeout { seconds } => self.error_timeout.replace("{seconds}", &seconds.to_string()),
+            LoadError::Timeout { seconds } => self
+                .error_timeout
+                .replace("{seconds}", &seconds.to_string()),
             other => {
                 let mut text = other.to_string();
                 if let Some(first) = text.get(..1) {

@@ -5,6 +5,7 @@ pub mod article;
 pub mod config;
 pub mod date;
 pub mod error;
+pub mod events;
 pub mod html;
 pub mod i18n;
 pub mod share;

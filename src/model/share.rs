@@ -100,7 +100,10 @@ impl ShareNetwork {
         if id == "googleplus" || id == "google-plus" {
             return ShareId::Retired("Google+ closed in April 2019");
         }
-        ShareNetwork::ALL.iter().find(|n| n.id() == id).map_or(ShareId::Unknown, |n| ShareId::Network(*n))
+        ShareNetwork::ALL
+            .iter()
+            .find(|n| n.id() == id)
+            .map_or(ShareId::Unknown, |n| ShareId::Network(*n))
     }
 
     /// The share link, for the networks that are links. `None` for [`ShareNetwork::Copy`],
@@ -114,7 +117,11 @@ impl ShareNetwork {
             ShareNetwork::X => {
                 let mut link = format!("https://x.com/intent/tweet?url={url}&text={text}");
                 if !page.hashtags.is_empty() {
-                    let tags: Vec<String> = page.hashtags.iter().map(|t| t.trim_start_matches('#').to_string()).collect();
+                    let tags: Vec<String> = page
+                        .hashtags
+                        .iter()
+                        .map(|t| t.trim_start_matches('#').to_string())
+                        .collect();
                     link.push_str("&hashtags=");
                     link.push_str(&encode_component(&tags.join(",")));
                 }
@@ -125,19 +132,48 @@ impl ShareNetwork {
                 link
             }
             ShareNetwork::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={url}"),
-            ShareNetwork::Linkedin => format!("https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+            ShareNetwork::Linkedin => {
+                format!("https://www.linkedin.com/sharing/share-offsite/?url={url}")
+            }
             ShareNetwork::Whatsapp => format!("https://wa.me/?text={text_and_url}"),
             ShareNetwork::Telegram => format!("https://t.me/share/url?url={url}&text={text}"),
             ShareNetwork::Reddit => format!("https://www.reddit.com/submit?url={url}&title={text}"),
             ShareNetwork::Bluesky => {
-                format!("https://bsky.app/intent/compose?text={}", encode_component(&bluesky_text(page)))
+                format!(
+                    "https://bsky.app/intent/compose?text={}",
+                    encode_component(&bluesky_text(page))
+                )
             }
-            ShareNetwork::Threads => format!("https://www.threads.net/intent/post?text={text_and_url}"),
+            ShareNetwork::Threads => {
+                format!("https://www.threads.net/intent/post?text={text_and_url}")
+            }
             ShareNetwork::Email => format!("mailto:?subject={text}&body={url}"),
             ShareNetwork::Mastodon | ShareNetwork::Copy | ShareNetwork::Native => return None,
         };
         Some(link)
     }
+}
+
+/// The share link on the reader's own Mastodon server, or `None` if `instance` is not a plain
+/// host name (it ends up in a URL we open, so nothing but a host is accepted).
+pub fn mastodon_link(instance: &str, page: &SharePage) -> Option<String> {
+    let host = instance
+        .trim()
+        .trim_start_matches("https://")
+        .trim_end_matches('/')
+        .to_ascii_lowercase();
+    let valid = !host.is_empty()
+        && host.len() <= 253
+        && host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    valid.then(|| {
+        format!(
+            "https://{host}/share?text={}",
+            encode_component(&format!("{} {}", page.text, page.url))
+        )
+    })
 }
 
 /// What is shared: the canonical URL and the text that goes with it.
@@ -172,7 +208,9 @@ fn bluesky_text(page: &SharePage) -> String {
 /// Reads the `share` attribute: a comma list of ids, or `none`. Returns the networks and the
 /// console warnings for ids that were skipped.
 pub fn parse_share_list(value: Option<&str>) -> (Vec<ShareNetwork>, Vec<String>) {
-    let Some(value) = value else { return (DEFAULT_SHARE.to_vec(), Vec::new()) };
+    let Some(value) = value else {
+        return (DEFAULT_SHARE.to_vec(), Vec::new());
+    };
     if value.trim().eq_ignore_ascii_case("none") {
         return (Vec::new(), Vec::new());
     }
@@ -199,8 +237,12 @@ pub fn encode_component(s: &str) -> String {
             out.push(char::from(byte));
         } else {
             out.push('%');
-            out.push(char::from(HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0')));
-            out.push(char::from(HEX.get(usize::from(byte & 0xF)).copied().unwrap_or(b'0')));
+            out.push(char::from(
+                HEX.get(usize::from(byte >> 4)).copied().unwrap_or(b'0'),
+            ));
+            out.push(char::from(
+                HEX.get(usize::from(byte & 0xF)).copied().unwrap_or(b'0'),
+            ));
         }
     }
     out

@@ -30,7 +30,10 @@ impl fmt::Display for UrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             UrlError::Empty => f.write_str("is empty"),
-            UrlError::Scheme(scheme) => write!(f, "uses the {scheme}: scheme (only http and https are allowed)"),
+            UrlError::Scheme(scheme) => write!(
+                f,
+                "uses the {scheme}: scheme (only http and https are allowed)"
+            ),
             UrlError::NoHost => f.write_str("has no host"),
         }
     }
@@ -47,7 +50,13 @@ impl SafeUrl {
         match parts.scheme {
             Some(scheme) => {
                 let scheme = allowed_scheme(scheme)?;
-                compose(scheme, parts.authority, &remove_dot_segments(parts.path), parts.query, parts.fragment)
+                compose(
+                    scheme,
+                    parts.authority,
+                    &remove_dot_segments(parts.path),
+                    parts.query,
+                    parts.fragment,
+                )
             }
             None => Err(UrlError::Scheme(String::new())),
         }
@@ -64,17 +73,32 @@ impl SafeUrl {
         let base_scheme = base.scheme.unwrap_or("https");
         if let Some(scheme) = r.scheme {
             let scheme = allowed_scheme(scheme)?;
-            return compose(scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment);
+            return compose(
+                scheme,
+                r.authority,
+                &remove_dot_segments(r.path),
+                r.query,
+                r.fragment,
+            );
         }
         if r.authority.is_some() {
-            return compose(base_scheme, r.authority, &remove_dot_segments(r.path), r.query, r.fragment);
+            return compose(
+                base_scheme,
+                r.authority,
+                &remove_dot_segments(r.path),
+                r.query,
+                r.fragment,
+            );
         }
         let (path, query) = if r.path.is_empty() {
             (base.path.to_string(), r.query.or(base.query))
         } else if r.path.starts_with('/') {
             (remove_dot_segments(r.path), r.query)
         } else {
-            (remove_dot_segments(&merge(base.authority.is_some(), base.path, r.path)), r.query)
+            (
+                remove_dot_segments(&merge(base.authority.is_some(), base.path, r.path)),
+                r.query,
+            )
         };
         compose(base_scheme, base.authority, &path, query, r.fragment)
     }
@@ -129,7 +153,9 @@ fn compose(
     query: Option<&str>,
     fragment: Option<&str>,
 ) -> Result<SafeUrl, UrlError> {
-    let authority = authority.filter(|a| !a.is_empty()).ok_or(UrlError::NoHost)?;
+    let authority = authority
+        .filter(|a| !a.is_empty())
+        .ok_or(UrlError::NoHost)?;
     let mut out = String::with_capacity(scheme.len() + authority.len() + path.len() + 8);
     out.push_str(scheme);
     out.push_str("://");
@@ -179,7 +205,13 @@ impl<'a> Parts<'a> {
             },
             None => (None, rest),
         };
-        Parts { scheme, authority, path, query, fragment }
+        Parts {
+            scheme,
+            authority,
+            path,
+            query,
+            fragment,
+        }
     }
 }
 

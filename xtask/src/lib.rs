@@ -1,0 +1,70 @@
+//! The project's commands (`cargo xtask demo|test|dist`) and what the end-to-end tests share
+//! with them: the static server and the WebDriver client.
+
+pub mod server;
+pub mod tools;
+pub mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The repository root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// The release bundle, as `cargo xtask dist` writes it.
+pub fn dist_dir() -> PathBuf {
+    workspace_root().join("dist")
+}
+
+/// Runs a command to completion, failing if it fails.
+pub fn run(command: &mut Command) -> Result<()> {
+    let status = command
+        .status()
+        .map_err(|e| format!("could not run {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed with {status}").into())
+    }
+}
+
+/// Builds `dist/` in release mode with Trunk.
+pub fn build_dist() -> Result<()> {
+    tools::ensure_build_tools()?;
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(workspace_root()))
+}
+
+/// Writes the hashed bundle file names into `embed.js` in `dir` (Trunk's staging folder).
+pub fn stamp_loader(dir: &Path) -> Result<()> {
+    let mut wasm = None;
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("article-widget") && name.ends_with("_bg.wasm") {
+            wasm = Some(name);
+        }
+    }
+    let wasm = wasm.ok_or("no article-widget-*_bg.wasm in the build output")?;
+    let js = format!("{}.js", wasm.trim_end_matches("_bg.wasm"));
+    if !dir.join(&js).exists() {
+        return Err(format!("{js} is missing from the build output").into());
+    }
+    let loader_path = dir.join("embed.js");
+    let loader = std::fs::read_to_string(&loader_path)?;
+    if !loader.contains("__ARTICLE_WIDGET_JS__") {
+        return Err("embed.js has no bundle placeholders to fill".into());
+    }
+    let stamped = loader
+        .replace("__ARTICLE_WIDGET_JS__", &js)
+        .replace("__ARTICLE_WIDGET_WASM__", &wasm);
+    std::fs::write(loader_path, stamped)?;
+    Ok(())
+}

@@ -1,1 +1,148 @@
-fn main() {}
+//! `cargo xtask <command>`: see the README.
+
+use std::process::Command;
+use std::time::Duration;
+use xtask::server::{Role, Server};
+use xtask::{build_dist, dist_dir, run, stamp_loader, tools, workspace_root, Result};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  demo          build the release bundle and serve the demo on http://127.0.0.1:8080
+  test          install what is missing, then run every check and test
+  dist          build the release bundle into dist/
+  stamp-loader  (Trunk hook) write the hashed bundle names into embed.js";
+
+fn main() {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let result = match command.as_str() {
+        "demo" => demo(),
+        "test" => test(),
+        "dist" => dist(),
+        "stamp-loader" => {
+            let dir = std::env::var("TRUNK_STAGING_DIR")
+                .map(Into::into)
+                .unwrap_or_else(|_| dist_dir());
+            stamp_loader(&dir)
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(error) = result {
+        eprintln!("xtask {command}: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn dist() -> Result<()> {
+    build_dist()?;
+    println!("dist/ is ready to upload: publishers load <your host>/embed.js");
+    for entry in std::fs::read_dir(dist_dir())? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            println!(
+                "  {:>9} bytes  {}",
+                entry.metadata()?.len(),
+                entry.file_name().to_string_lossy()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn demo() -> Result<()> {
+    build_dist()?;
+    let widget = Server::start(8081, Role::Widget { root: dist_dir() })?;
+    let _host = Server::start(
+        8080,
+        Role::Host {
+            demo_root: dist_dir(),
+            pages_root: workspace_root().join("tests/pages"),
+            widget_origin: widget.origin.clone(),
+        },
+    )?;
+    println!();
+    println!("  Demo host page:   http://127.0.0.1:8080/   (open this)");
+    println!(
+        "  Widget origin:    {}/embed.js  (the publisher's CDN and JSON)",
+        widget.origin
+    );
+    println!();
+    println!("  Ctrl-C stops.");
+    loop {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new("cargo");
+    command.current_dir(workspace_root());
+    command
+}
+
+fn test() -> Result<()> {
+    tools::ensure_test_tools()?;
+    let step = |name: &str| println!("\n==> {name}");
+
+    step("format");
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+
+    step("clippy (native and wasm32, panics denied in src/)");
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests: the model, the JSON schema, the xtask helpers");
+    run(cargo().args(["test", "--workspace"]))?;
+
+    step("browser tests: each view in headless Chromium (wasm-bindgen-test)");
+    let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
+    run(cargo()
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "views",
+        ])
+        .env("CHROMEDRIVER", chromedriver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+
+    step("release bundle");
+    build_dist()?;
+
+    step("end-to-end: host page and widget on two origins, in headless Chromium");
+    run(cargo().args([
+        "test",
+        "--test",
+        "e2e",
+        "--",
+        "--ignored",
+        "--test-threads",
+        "2",
+    ]))?;
+    Ok(())
+}
+
+fn which(program: &str) -> Option<String> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .map(|p| p.display().to_string())
+}

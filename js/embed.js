@@ -1,0 +1,140 @@
+/*!
+ * article-widget loader: the one stable, unhashed URL publishers copy.
+ *
+ * A classic script (async, defer or plain; in head or body; before or after the elements).
+ * It finds the hashed bundle next to its own URL, loads the wasm once, defines
+ * <article-widget>, and mounts <div data-article-widget> elements, now and whenever a page
+ * adds them. No eval, no inline script or style: it runs under a strict CSP.
+ *
+ * The two names below are filled in by the build (`cargo xtask stamp-loader`, a Trunk hook).
+ */
+(function () {
+  "use strict";
+  var BUNDLE_JS = "__ARTICLE_WIDGET_JS__";
+  var BUNDLE_WASM = "__ARTICLE_WIDGET_WASM__";
+  var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api"];
+  var SELECTOR = "article-widget, [data-article-widget]";
+
+  var existing = window.ArticleWidget;
+  // Included twice: the first copy already owns the page.
+  if (existing && existing.loaded) return;
+
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || document.baseURI);
+  // Calls made before this script ran, by a page that set up `window.ArticleWidget = {q: []}`
+  // and pushed [method, argument] pairs, and calls made while the wasm loads.
+  var queue = (existing && existing.q) || [];
+  var bundle = null;
+
+  function call(method, argument) {
+    if (bundle) return bundle[method](argument);
+    queue.push([method, argument]);
+  }
+
+  window.ArticleWidget = {
+    loaded: true,
+    version: 1,
+    scan: function (root) { call("scan", root || document); },
+    mount: function (element) { call("mount", element); },
+    unmount: function (element) { call("unmount", element); }
+  };
+
+  function isWidget(node) {
+    return node.nodeType === 1 && node.matches(SELECTOR);
+  }
+
+  // An element moved within the page is disconnected and reconnected in one task; only an
+  // element still out of the document after that is unmounted.
+  function unmountIfGone(element) {
+    queueMicrotask(function () {
+      if (!element.isConnected) bundle.unmount(element);
+    });
+  }
+
+  function defineElement() {
+    if (customElements.get("article-widget")) return;
+    function ArticleWidgetElement() {
+      return Reflect.construct(HTMLElement, [], ArticleWidgetElement);
+    }
+    ArticleWidgetElement.prototype = Object.create(HTMLElement.prototype);
+    ArticleWidgetElement.prototype.constructor = ArticleWidgetElement;
+    Object.setPrototypeOf(ArticleWidgetElement, HTMLElement);
+    ArticleWidgetElement.observedAttributes = ATTRIBUTES;
+    ArticleWidgetElement.prototype.connectedCallback = function () { bundle.mount(this); };
+    ArticleWidgetElement.prototype.disconnectedCallback = function () { unmountIfGone(this); };
+    ArticleWidgetElement.prototype.attributeChangedCallback = function (name, before, after) {
+      if (before !== after && this.isConnected) bundle.attributeChanged(this);
+    };
+    // Properties reflect attributes: `element.theme = "dark"` sets theme="dark".
+    ATTRIBUTES.forEach(function (name) {
+      if (name === "lang") return; // HTMLElement already reflects lang
+      var property = name.replace(/-([a-z])/g, function (_, c) { return c.toUpperCase(); });
+      Object.defineProperty(ArticleWidgetElement.prototype, property, {
+        get: function () { return this.getAttribute(name); },
+        set: function (value) {
+          if (value === null || value === undefined) this.removeAttribute(name);
+          else this.setAttribute(name, String(value));
+        }
+      });
+    });
+    customElements.define("article-widget", ArticleWidgetElement);
+  }
+
+  // The <div data-article-widget> form has no lifecycle callbacks; a MutationObserver stands
+  // in for them.
+  function observeDataForm() {
+    var dataAttributes = ATTRIBUTES.map(function (name) { return "data-" + name; });
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (record.type === "attributes") {
+          var target = record.target;
+          if (target.hasAttribute("data-article-widget") && target.isConnected) bundle.attributeChanged(target);
+          return;
+        }
+        record.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1 || node.localName === "article-widget") return;
+          if (isWidget(node)) bundle.mount(node);
+          node.querySelectorAll("[data-article-widget]").forEach(function (el) { bundle.mount(el); });
+        });
+        record.removedNodes.forEach(function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.hasAttribute("data-article-widget")) unmountIfGone(node);
+          node.querySelectorAll("[data-article-widget]").forEach(unmountIfGone);
+        });
+      });
+    }).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: dataAttributes
+    });
+  }
+
+  function start(exports) {
+    bundle = exports;
+    defineElement();
+    observeDataForm();
+    bundle.scan(document);
+    var pending = queue;
+    queue = [];
+    pending.forEach(function (entry) { call(entry[0], entry[1]); });
+  }
+
+  import(new URL(BUNDLE_JS, base).href)
+    .then(function (module) {
+      return module.default({ module_or_path: new URL(BUNDLE_WASM, base) }).then(function () {
+        return module;
+      });
+    })
+    .then(function (module) {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { start(module); }, { once: true });
+      } else {
+        start(module);
+      }
+    })
+    .catch(function (error) {
+      // The publisher's fallback content stays; the page goes on.
+      console.error("article-widget: the bundle could not be loaded from " + base.href, error);
+    });
+})();

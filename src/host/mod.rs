@@ -1,0 +1,65 @@
+//! The only code that knows about the host page: which elements are widgets, their attributes,
+//! the shadow root and its stylesheet, lazy loading, and the DOM events the widget dispatches.
+//!
+//! `js/embed.js` defines the `<article-widget>` element and watches the `data-article-widget`
+//! form; both forward here through the functions exported below.
+
+mod attributes;
+mod events;
+mod lazy;
+mod registry;
+mod shadow;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// The selector that finds widget elements of both forms.
+pub const WIDGET_SELECTOR: &str = "article-widget, [data-article-widget]";
+
+/// Mounts the widget on `element`; calling it again for a mounted element does nothing.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement) {
+    registry::mount(element);
+}
+
+/// Removes the widget from `element`, frees it, and shows the publisher's fallback again.
+#[wasm_bindgen]
+pub fn unmount(element: HtmlElement) {
+    registry::unmount(&element);
+}
+
+/// Re-reads a mounted element's attributes after one changed.
+#[wasm_bindgen(js_name = attributeChanged)]
+pub fn attribute_changed(element: HtmlElement) {
+    registry::attributes_changed(&element);
+}
+
+/// Mounts every widget element under `root` (a document or an element).
+#[wasm_bindgen]
+pub fn scan(root: JsValue) {
+    let found = if let Some(document) = root.dyn_ref::<web_sys::Document>() {
+        document.query_selector_all(WIDGET_SELECTOR)
+    } else if let Some(element) = root.dyn_ref::<Element>() {
+        if element.matches(WIDGET_SELECTOR).unwrap_or(false) {
+            if let Some(html) = element.dyn_ref::<HtmlElement>() {
+                registry::mount(html.clone());
+            }
+        }
+        element.query_selector_all(WIDGET_SELECTOR)
+    } else {
+        return;
+    };
+    let Ok(list) = found else { return };
+    for i in 0..list.length() {
+        if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            registry::mount(element);
+        }
+    }
+}
+
+/// How many widgets are mounted (for tests and leak checks).
+#[wasm_bindgen(js_name = mountedCount)]
+pub fn mounted_count() -> usize {
+    registry::count()
+}

@@ -1,0 +1,135 @@
+//! The mounted widgets of this page.
+
+use super::attributes::{page_lang, read_config};
+use super::{events, lazy, shadow};
+use crate::model::config::{Loading, WidgetConfig};
+use crate::view::widget::ArticleWidget;
+use crate::view::EventSink;
+use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+struct Mounted {
+    element: HtmlElement,
+    config: ArcRwSignal<WidgetConfig>,
+    visible: ArcRwSignal<bool>,
+    /// Leptos' unmount handle: dropping it disposes the widget's reactive scope and its DOM.
+    _view: Box<dyn Any>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+fn position(element: &Element) -> Option<usize> {
+    MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .position(|w| w.element.unchecked_ref::<Element>() == element)
+    })
+}
+
+pub fn count() -> usize {
+    MOUNTED.with(|m| m.borrow().len())
+}
+
+pub fn mount(element: HtmlElement) {
+    if position(&element).is_some() {
+        return;
+    }
+    let root = match shadow::prepare(&element) {
+        Ok(root) => root,
+        Err(_) => {
+            web_sys::console::error_1(&"article-widget: this element cannot host a shadow root; use <article-widget> or a <div>".into());
+            return;
+        }
+    };
+    let Some(container) = element
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    let Ok(container) = container.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let _ = container.set_attribute("class", "aw-host");
+    if root.append_child(&container).is_err() {
+        return;
+    }
+
+    let initial = read_config(&element);
+    let eager = initial.loading == Loading::Eager;
+    let config = ArcRwSignal::new(initial);
+    let visible = ArcRwSignal::new(eager);
+    let lang = page_lang(&element);
+    let target = element.clone();
+    let (config_for_view, visible_for_view) = (config.clone(), visible.clone());
+    let view = leptos::mount::mount_to(container, move || {
+        let events = EventSink::new(move |event| events::dispatch(&target, &event));
+        let config = RwSignal::from(config_for_view);
+        let visible = RwSignal::from(visible_for_view);
+        view! { <ArticleWidget config=config visible=visible page_lang=lang.unwrap_or_default() events=events /> }
+    });
+    MOUNTED.with(|m| {
+        m.borrow_mut().push(Mounted {
+            element: element.clone(),
+            config,
+            visible: visible.clone(),
+            _view: Box::new(view),
+        })
+    });
+    if !eager && !lazy::observe(&element, became_visible) {
+        visible.set(true);
+    }
+}
+
+fn became_visible(element: &Element) {
+    let visible = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|w| w.element.unchecked_ref::<Element>() == element)
+            .map(|w| w.visible.clone())
+    });
+    if let Some(visible) = visible {
+        visible.set(true);
+    }
+}
+
+pub fn unmount(element: &HtmlElement) {
+    let Some(index) = position(element) else {
+        return;
+    };
+    // Take it out of the registry before dropping it: dropping runs cleanup code that must not
+    // find the registry borrowed.
+    let removed = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        (index < m.len()).then(|| m.swap_remove(index))
+    });
+    lazy::unobserve(element);
+    drop(removed);
+    if let Some(root) = element.shadow_root() {
+        shadow::restore_fallback(&root);
+    }
+}
+
+pub fn attributes_changed(element: &HtmlElement) {
+    let Some(entry) = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|w| &w.element == element)
+            .map(|w| (w.config.clone(), w.visible.clone()))
+    }) else {
+        return;
+    };
+    let (config, visible) = entry;
+    let next = read_config(element);
+    if next.loading == Loading::Eager {
+        visible.set(true);
+    }
+    if config.with_untracked(|current| *current != next) {
+        config.set(next);
+    }
+}

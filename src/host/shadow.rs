@@ -1,0 +1,59 @@
+//! The shadow root and its stylesheet.
+//!
+//! The stylesheet is one constructed `CSSStyleSheet`, built once per page and adopted by every
+//! widget's shadow root: no `<style>` element (which a strict CSP would block), no request, and
+//! a hundred widgets share one parsed sheet.
+
+use std::cell::OnceCell;
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+const WIDGET_CSS: &str = include_str!("../../style/widget.css");
+
+thread_local! {
+    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+}
+
+fn stylesheet() -> Option<CssStyleSheet> {
+    SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(WIDGET_CSS).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    })
+}
+
+/// The element's shadow root, attached on first use, emptied, with the widget's styles.
+pub fn prepare(element: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    let root = match element.shadow_root() {
+        Some(root) => root,
+        None => {
+            let init = ShadowRootInit::new(ShadowRootMode::Open);
+            element.attach_shadow(&init)?
+        }
+    };
+    clear(&root);
+    if let Some(sheet) = stylesheet() {
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+    Ok(root)
+}
+
+/// Leaves only a `<slot>`, so the publisher's fallback content shows again.
+pub fn restore_fallback(root: &ShadowRoot) {
+    clear(root);
+    if let Some(slot) = root
+        .owner_document()
+        .and_then(|d| d.create_element("slot").ok())
+    {
+        let _ = root.append_child(&slot);
+    }
+}
+
+fn clear(root: &ShadowRoot) {
+    while let Some(child) = root.first_child() {
+        let _ = root.remove_child(&child);
+    }
+}

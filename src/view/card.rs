@@ -1,0 +1,109 @@
+use super::body::Body;
+use super::breadcrumb::Breadcrumb;
+use super::comment_count::CommentCount;
+use super::events::EventSink;
+use super::figure::Figure;
+use super::intl::format_date;
+use super::live_toggle::LiveToggle;
+use super::share_bar::{ShareBar, ShareContent};
+use crate::model::article::Article;
+use crate::model::config::Layout;
+use crate::model::i18n::Strings;
+use crate::model::share::ShareNetwork;
+use leptos::prelude::*;
+
+/// What the card needs besides the article.
+#[derive(Clone)]
+pub struct CardOptions {
+    pub layout: Layout,
+    pub share: Vec<ShareNetwork>,
+    pub strings: &'static Strings,
+    /// The language dates and numbers are formatted in.
+    pub lang: String,
+    pub events: EventSink,
+}
+
+/// The article card: breadcrumb, label, headline, photo, date, lede, body (full layout only),
+/// share bar, live player and comment count.
+#[component]
+pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
+    let CardOptions {
+        layout,
+        share,
+        strings,
+        lang,
+        events,
+    } = options;
+    let Article {
+        url,
+        breadcrumb,
+        label,
+        headline,
+        summary,
+        published,
+        modified,
+        authors,
+        image,
+        body,
+        share: share_defaults,
+        live,
+        comments,
+        ..
+    } = article;
+    let published_text = strings.published_on(&format_date(&published, &lang));
+    let updated = modified
+        .filter(|m| m.epoch_ms > published.epoch_ms)
+        .map(|m| {
+            let text = strings.updated_on(&format_date(&m, &lang));
+            view! { <time class="aw-updated" datetime=m.original.clone()>{text}</time> }
+        });
+    let byline = (!authors.is_empty()).then(|| {
+        let names = authors
+            .into_iter()
+            .enumerate()
+            .map(|(i, author)| {
+                let separator = (i > 0).then_some(", ");
+                let name = match author.url {
+                    Some(href) => view! { <a href=href.to_string() target="_blank" rel="noopener">{author.name}</a> }.into_any(),
+                    None => author.name.into_any(),
+                };
+                view! { {separator}{name} }
+            })
+            .collect_view();
+        view! { <span class="aw-byline">{strings.by}" "{names}</span> }
+    });
+    let share_content = ShareContent {
+        url: url.to_string(),
+        text: share_defaults.text.unwrap_or_else(|| headline.clone()),
+        hashtags: share_defaults.hashtags,
+        via: share_defaults.via,
+    };
+    let has_share = !share.is_empty();
+    let footer_has_content = has_share || live.is_some() || comments.is_some();
+    view! {
+        <article class="aw-card" part="card" aria-labelledby="aw-headline">
+            <header class="aw-header">
+                {(!breadcrumb.is_empty()).then(|| view! { <Breadcrumb items=breadcrumb label=strings.breadcrumb /> })}
+                {label.map(|label| view! { <p class="aw-label" part="label">{label}</p> })}
+                <h2 class="aw-headline" part="headline" id="aw-headline">
+                    <a href=url.to_string() target="_blank" rel="noopener">{headline}</a>
+                </h2>
+            </header>
+            {image.map(|image| view! { <Figure image=image /> })}
+            <p class="aw-meta">
+                <time part="date" datetime=published.original.clone()>{published_text}</time>
+                {updated}
+                {byline}
+            </p>
+            {summary.map(|summary| view! { <p class="aw-lede" part="lede">{summary}</p> })}
+            {(layout == Layout::Full && !body.is_empty()).then(|| view! { <Body blocks=body strings=strings /> })}
+            {footer_has_content.then(|| view! {
+                <footer class="aw-footer">
+                    {has_share.then(|| view! { <ShareBar networks=share content=share_content strings=strings events=events /> })}
+                    {live.map(|live| view! { <LiveToggle live=live strings=strings events=events /> })}
+                    {comments.map(|comments| view! { <CommentCount comments=comments strings=strings lang=lang.clone() /> })}
+                </footer>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,133 @@
+use super::events::EventSink;
+use crate::model::article::{Live, Media, MediaMode};
+use crate::model::events::WidgetEvent;
+use crate::model::i18n::Strings;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The publisher's live stream: one `<video>` and one `<audio>` (only one shown), and a
+/// Live / Audio only switch when both exist. `preload="none"`: no media bytes move before the
+/// reader presses play. Switching keeps playing if it was playing.
+#[component]
+pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> impl IntoView {
+    let mode = RwSignal::new(live.initial_mode());
+    let playing = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let video_ref = NodeRef::<html::Video>::new();
+    let audio_ref = NodeRef::<html::Audio>::new();
+    let has_both = live.video.is_some() && live.audio.is_some();
+
+    let element = move |m: MediaMode| -> Option<web_sys::HtmlMediaElement> {
+        match m {
+            MediaMode::Video => video_ref.get_untracked().map(Into::into),
+            MediaMode::Audio => audio_ref.get_untracked().map(Into::into),
+        }
+    };
+    let switch_to = move |next: MediaMode| {
+        let current = mode.get_untracked();
+        if next == current {
+            return;
+        }
+        let was_playing = element(current).is_some_and(|m| !m.paused());
+        if let Some(m) = element(current) {
+            let _ = m.pause();
+        }
+        mode.set(next);
+        failed.set(false);
+        if was_playing {
+            if let Some(m) = element(next) {
+                // A rejected play() (autoplay policy) leaves the player paused, which it shows.
+                let _ = m.play();
+            }
+        }
+        events.emit(WidgetEvent::MediaChange {
+            mode: next,
+            playing: was_playing,
+        });
+    };
+    let on_play_state = move |is_playing: bool| {
+        playing.set(is_playing);
+        events.emit(WidgetEvent::MediaChange {
+            mode: mode.get_untracked(),
+            playing: is_playing,
+        });
+    };
+    let source = |media: &Media| {
+        let src = media.src.to_string();
+        let mime = media.mime.clone();
+        view! { <source src=src r#type=mime on:error=move |_| failed.set(true) /> }
+    };
+    let video = live.video.as_ref().map(|media| {
+        view! {
+            <video
+                node_ref=video_ref
+                part="player"
+                class="aw-player"
+                controls
+                playsinline
+                preload="none"
+                poster=live.poster.as_ref().map(|p| p.to_string())
+                hidden=move || mode.get() != MediaMode::Video
+                on:play=move |_| on_play_state(true)
+                on:pause=move |_| on_play_state(false)
+            >
+                {source(media)}
+            </video>
+        }
+    });
+    let audio = live.audio.as_ref().map(|media| {
+        view! {
+            <audio
+                node_ref=audio_ref
+                part="player"
+                class="aw-player"
+                controls
+                preload="none"
+                hidden=move || mode.get() != MediaMode::Audio
+                on:play=move |_| on_play_state(true)
+                on:pause=move |_| on_play_state(false)
+            >
+                {source(media)}
+            </audio>
+        }
+    });
+    let toggle = has_both.then(|| {
+        view! {
+            <div class="aw-live-toggle" part="live-toggle" role="group" aria-label=strings.player_mode>
+                <button
+                    type="button"
+                    class="aw-toggle-button"
+                    data-mode="video"
+                    aria-pressed=move || (mode.get() == MediaMode::Video).to_string()
+                    on:click=move |_| switch_to(MediaMode::Video)
+                >
+                    <span class="aw-live-dot" aria-hidden="true"></span>
+                    {strings.live}
+                </button>
+                <button
+                    type="button"
+                    class="aw-toggle-button"
+                    data-mode="audio"
+                    aria-pressed=move || (mode.get() == MediaMode::Audio).to_string()
+                    on:click=move |_| switch_to(MediaMode::Audio)
+                >
+                    {strings.audio_only}
+                </button>
+            </div>
+        }
+    });
+    let title = live
+        .title
+        .clone()
+        .unwrap_or_else(|| strings.live.to_string());
+    view! {
+        <section class="aw-live" aria-label=title data-mode=move || mode.get().as_str() data-playing=move || playing.get().to_string()>
+            {toggle}
+            {video}
+            {audio}
+            <p class="aw-media-error" role="status">
+                {move || failed.get().then_some(strings.media_unsupported)}
+            </p>
+        </section>
+    }
+}

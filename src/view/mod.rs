@@ -1,0 +1,18 @@
+//! The views: one component per file. Views take typed model data, never raw JSON, and never
+//! touch the host page; what they have to tell the page goes out through [`EventSink`].
+
+pub mod body;
+pub mod breadcrumb;
+pub mod card;
+pub mod comment_count;
+pub mod error_state;
+pub mod events;
+pub mod figure;
+pub mod intl;
+pub mod live_toggle;
+pub mod loading_state;
+pub mod rich_text;
+pub mod share_bar;
+pub mod widget;
+
+pub use events::EventSink;

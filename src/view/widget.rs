@@ -1,0 +1,150 @@
+use super::card::{ArticleCard, CardOptions};
+use super::error_state::ErrorState;
+use super::events::EventSink;
+use super::loading_state::LoadingState;
+use crate::api::{forget_failure, ArticleRequest};
+use crate::model::article::Parsed;
+use crate::model::config::WidgetConfig;
+use crate::model::error::LoadError;
+use crate::model::events::WidgetEvent;
+use crate::model::i18n::{is_rtl, strings_for};
+use crate::model::url::SafeUrl;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where a widget is in its life.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    /// Lazy and not yet near the viewport: nothing fetched.
+    Waiting,
+    Loading,
+    Loaded(Arc<Parsed>),
+    Failed(LoadError),
+}
+
+fn source_url(config: &WidgetConfig) -> Result<SafeUrl, LoadError> {
+    let src = config.src.as_deref().ok_or(LoadError::NoSource)?;
+    SafeUrl::parse_absolute(src).map_err(LoadError::BadSource)
+}
+
+/// One widget: loads the article its config names once `visible` is true, and shows the
+/// loading state, the error state or the card.
+///
+/// `config.src` must already be absolute (the host resolves it against the page).
+#[component]
+pub fn ArticleWidget(
+    #[prop(into)] config: Signal<WidgetConfig>,
+    #[prop(into)] visible: Signal<bool>,
+    /// The host page's `<html lang>`, the last choice before English.
+    #[prop(optional)]
+    page_lang: Option<String>,
+    events: EventSink,
+) -> impl IntoView {
+    let state = RwSignal::new(LoadState::Waiting);
+    let attempt = RwSignal::new(0u32);
+    // Holding the request keeps it alive; replacing or dropping it (unmount) aborts it if no
+    // other widget waits for the same article.
+    let request = StoredValue::new_local(None::<ArticleRequest>);
+    let generation = StoredValue::new(0u64);
+
+    Effect::new(move |_| {
+        attempt.track();
+        let source = config.with(source_url);
+        if !visible.get() {
+            return;
+        }
+        let this_generation = generation.get_value() + 1;
+        generation.set_value(this_generation);
+        let url = match source {
+            Ok(url) => url,
+            Err(error) => {
+                request.set_value(None);
+                events.emit(WidgetEvent::Error {
+                    message: error.to_string(),
+                });
+                state.set(LoadState::Failed(error));
+                return;
+            }
+        };
+        state.set(LoadState::Loading);
+        let claim = ArticleRequest::new(&url);
+        let result = claim.result();
+        request.set_value(Some(claim));
+        leptos::task::spawn_local(async move {
+            let result = result.await;
+            if generation.try_get_value() != Some(this_generation) {
+                return; // src changed or the widget is gone
+            }
+            let next = match result {
+                Ok(parsed) => {
+                    events.emit(WidgetEvent::Load {
+                        id: parsed.article.id.clone(),
+                        url: parsed.article.url.to_string(),
+                    });
+                    LoadState::Loaded(parsed)
+                }
+                Err(error) => {
+                    web_sys::console::error_1(
+                        &format!("article-widget: {}: {error}", url.as_str()).into(),
+                    );
+                    events.emit(WidgetEvent::Error {
+                        message: error.to_string(),
+                    });
+                    LoadState::Failed(error)
+                }
+            };
+            state.try_set(next);
+        });
+    });
+
+    let retry = move || {
+        if let Ok(url) = config.with_untracked(source_url) {
+            forget_failure(&url);
+        }
+        attempt.update(|n| *n += 1);
+    };
+
+    // Attribute first, then the article's language, then the page's, then English.
+    let lang = Memo::new(move |_| {
+        config
+            .with(|c| c.lang.clone())
+            .or_else(|| {
+                state.with(|s| match s {
+                    LoadState::Loaded(parsed) => parsed.article.lang.clone(),
+                    _ => None,
+                })
+            })
+            .or_else(|| page_lang.clone().filter(|l| !l.is_empty()))
+            .unwrap_or_else(|| "en".to_string())
+    });
+
+    view! {
+        <div
+            class="aw"
+            data-theme=move || config.with(|c| c.theme.as_str())
+            data-layout=move || config.with(|c| c.layout.as_str())
+            data-state=move || state.with(|s| match s {
+                LoadState::Waiting => "waiting",
+                LoadState::Loading => "loading",
+                LoadState::Loaded(_) => "loaded",
+                LoadState::Failed(_) => "error",
+            })
+            lang=move || lang.get()
+            dir=move || if is_rtl(&lang.get()) { "rtl" } else { "ltr" }
+        >
+            {move || {
+                let lang = lang.get();
+                let strings = strings_for(&lang);
+                match state.get() {
+                    LoadState::Waiting | LoadState::Loading => view! { <LoadingState strings=strings /> }.into_any(),
+                    LoadState::Failed(error) => view! { <ErrorState error=error strings=strings on_retry=retry /> }.into_any(),
+                    LoadState::Loaded(parsed) => {
+                        let (layout, share) = config.with(|c| (c.layout, c.share.clone()));
+                        let options = CardOptions { layout, share, strings, lang, events };
+                        view! { <ArticleCard article=parsed.article.clone() options=options /> }.into_any()
+                    }
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,317 @@
+//! A small static HTTP server for the demo and the end-to-end tests. It plays two roles:
+//!
+//! - the **widget origin** (the publisher's CDN and API): serves `dist/` with CORS, and under
+//!   `/__test/` the failure modes the tests need (404, not JSON, slow, flaky);
+//! - the **host origin** (a third-party page): serves the demo page and `tests/pages/`, with
+//!   the strict Content-Security-Policy of the embed spec.
+//!
+//! Every request is logged so tests can count them. Bounded by design: one thread per
+//! connection, `Connection: close`, loopback only.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// The literal origin the demo page (`index.html`) names for the widget; replaced in served
+/// HTML with the widget server's real origin, so tests can run the demo page on any port.
+pub const DEMO_WIDGET_ORIGIN: &str = "http://127.0.0.1:8081";
+
+#[derive(Clone, Debug)]
+pub enum Role {
+    /// Serves `root` with CORS headers and the `/__test/` routes.
+    Widget { root: PathBuf },
+    /// Serves `/` from `demo_root` (the built demo page) and `/pages/` from `pages_root`, with
+    /// a strict CSP that allows only itself and `widget_origin`.
+    Host {
+        demo_root: PathBuf,
+        pages_root: PathBuf,
+        widget_origin: String,
+    },
+}
+
+#[derive(Clone)]
+pub struct Server {
+    pub origin: String,
+    log: Arc<Mutex<Vec<String>>>,
+    counters: Arc<Mutex<HashMap<String, usize>>>,
+}
+
+impl Server {
+    /// Starts serving on `127.0.0.1:port` (0 picks a free port) in background threads.
+    pub fn start(port: u16, role: Role) -> std::io::Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        let origin = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+        let server = Server {
+            origin,
+            log: Arc::default(),
+            counters: Arc::default(),
+        };
+        let shared = server.clone();
+        let role = Arc::new(role);
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let server = shared.clone();
+                let role = role.clone();
+                thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+                    let _ = server.handle(stream, &role);
+                });
+            }
+        });
+        Ok(server)
+    }
+
+    /// How many requests have asked for `path` (without query) so far.
+    pub fn count(&self, path: &str) -> usize {
+        self.log
+            .lock()
+            .map(|log| {
+                log.iter()
+                    .filter(|p| p.split('?').next() == Some(path))
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    /// Every request path so far.
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().map(|log| log.clone()).unwrap_or_default()
+    }
+
+    fn handle(&self, stream: TcpStream, role: &Role) -> std::io::Result<()> {
+        let mut reader = BufReader::new(stream.try_clone()?);
+        let mut request_line = String::new();
+        reader.read_line(&mut request_line)?;
+        let mut headers = HashMap::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+            }
+        }
+        let mut parts = request_line.split_whitespace();
+        let method = parts.next().unwrap_or("GET").to_string();
+        let target = parts.next().unwrap_or("/").to_string();
+        if let Ok(mut log) = self.log.lock() {
+            log.push(target.clone());
+        }
+        let mut out = stream;
+        if method == "OPTIONS" {
+            return respond(&mut out, 204, "text/plain", b"", &cors_headers());
+        }
+        match role {
+            Role::Widget { root } => self.widget(&mut out, root, &target),
+            Role::Host {
+                demo_root,
+                pages_root,
+                widget_origin,
+            } => host(&mut out, demo_root, pages_root, widget_origin, &target),
+        }
+    }
+
+    fn widget(&self, out: &mut TcpStream, root: &Path, target: &str) -> std::io::Result<()> {
+        let path = target.split('?').next().unwrap_or("/");
+        let cors = cors_headers();
+        if let Some(test_route) = path.strip_prefix("/__test/") {
+            return self.test_route(out, root, test_route, &cors);
+        }
+        serve_file(out, root, path, &cors, None)
+    }
+
+    /// Failure modes and fixtures for the tests.
+    fn test_route(
+        &self,
+        out: &mut TcpStream,
+        root: &Path,
+        route: &str,
+        cors: &[(String, String)],
+    ) -> std::io::Result<()> {
+        let seed = std::fs::read_to_string(root.join("demo/article.json")).unwrap_or_default();
+        match route {
+            r if r.starts_with("status/") => {
+                let status = r.trim_start_matches("status/").parse().unwrap_or(500);
+                respond(
+                    out,
+                    status,
+                    "application/json",
+                    br#"{"error":"test"}"#,
+                    cors,
+                )
+            }
+            "not-json" => respond(
+                out,
+                200,
+                "text/html",
+                b"<!doctype html><title>Oops</title><p>Not JSON",
+                cors,
+            ),
+            "no-headline" => {
+                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
+                if let Some(map) = value.as_object_mut() {
+                    map.remove("headline");
+                }
+                respond(
+                    out,
+                    200,
+                    "application/json",
+                    value.to_string().as_bytes(),
+                    cors,
+                )
+            }
+            "version-2" => {
+                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
+                value["version"] = 2.into();
+                respond(
+                    out,
+                    200,
+                    "application/json",
+                    value.to_string().as_bytes(),
+                    cors,
+                )
+            }
+            // The seed article served from /__test/, so relative URLs still resolve into dist.
+            "article.json" => respond(out, 200, "application/json", seed.as_bytes(), cors),
+            "slow-article.json" => {
+                thread::sleep(Duration::from_millis(1500));
+                respond(out, 200, "application/json", seed.as_bytes(), cors)
+            }
+            // Fails the first time it is asked, then serves the article: for Retry.
+            "flaky.json" => {
+                let n = self.counters.lock().map(|mut c| {
+                    let n = c.entry("flaky".into()).or_insert(0);
+                    *n += 1;
+                    *n
+                });
+                if n.unwrap_or(1) == 1 {
+                    respond(out, 503, "application/json", b"{}", cors)
+                } else {
+                    respond(out, 200, "application/json", seed.as_bytes(), cors)
+                }
+            }
+            "hang" => {
+                thread::sleep(Duration::from_secs(25));
+                respond(out, 200, "application/json", seed.as_bytes(), cors)
+            }
+            _ => respond(out, 404, "text/plain", b"no such test route", cors),
+        }
+    }
+}
+
+fn host(
+    out: &mut TcpStream,
+    demo_root: &Path,
+    pages_root: &Path,
+    widget_origin: &str,
+    target: &str,
+) -> std::io::Result<()> {
+    let path = target.split('?').next().unwrap_or("/");
+    // The spec's CSP for host pages, plus 'self' for the page's own script and styles.
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {widget_origin} 'wasm-unsafe-eval'; style-src 'self' {widget_origin}; \
+         connect-src 'self' {widget_origin}; img-src 'self' {widget_origin}; media-src {widget_origin}; \
+         base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    );
+    let headers = vec![("Content-Security-Policy".to_string(), csp)];
+    let substitution = Some(widget_origin);
+    match path.strip_prefix("/pages/") {
+        Some(page) => serve_file(out, pages_root, &format!("/{page}"), &headers, substitution),
+        None => serve_file(out, demo_root, path, &headers, substitution),
+    }
+}
+
+fn cors_headers() -> Vec<(String, String)> {
+    vec![
+        ("Access-Control-Allow-Origin".into(), "*".into()),
+        ("Access-Control-Allow-Headers".into(), "Accept".into()),
+        ("Cross-Origin-Resource-Policy".into(), "cross-origin".into()),
+        ("Timing-Allow-Origin".into(), "*".into()),
+    ]
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "webm" => "video/webm",
+        "ogg" => "audio/ogg",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves a file under `root`. In HTML, `{{WIDGET}}` and the demo's widget origin become
+/// `substitute` (the widget server's actual origin).
+fn serve_file(
+    out: &mut TcpStream,
+    root: &Path,
+    path: &str,
+    headers: &[(String, String)],
+    substitute: Option<&str>,
+) -> std::io::Result<()> {
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|segment| segment == "..") {
+        return respond(out, 403, "text/plain", b"forbidden", headers);
+    }
+    let mut file = root.join(relative);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let Ok(mut body) = std::fs::read(&file) else {
+        return respond(out, 404, "text/plain", b"not found", headers);
+    };
+    let kind = content_type(&file);
+    if let (Some(origin), true) = (substitute, kind.starts_with("text/html")) {
+        let text = String::from_utf8_lossy(&body)
+            .replace("{{WIDGET}}", origin)
+            .replace(DEMO_WIDGET_ORIGIN, origin);
+        body = text.into_bytes();
+    }
+    respond(out, 200, kind, &body, headers)
+}
+
+fn respond(
+    out: &mut TcpStream,
+    status: u16,
+    kind: &str,
+    body: &[u8],
+    headers: &[(String, String)],
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        204 => "No Content",
+        403 => "Forbidden",
+        404 => "Not Found",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Status",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    out.write_all(body)?;
+    out.flush()?;
+    // Drain what the client may still send, so closing does not reset the connection.
+    let _ = out.shutdown(std::net::Shutdown::Write);
+    let mut sink = [0u8; 512];
+    let _ = out.set_read_timeout(Some(Duration::from_millis(200)));
+    let _ = out.read(&mut sink);
+    Ok(())
+}

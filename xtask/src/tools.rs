@@ -1,0 +1,128 @@
+//! Installs the tools the build and the tests need, each pinned, each skipped when present.
+//! Nothing here downloads from anywhere but the package registries (crates.io, npm, Debian).
+
+use crate::{run, workspace_root, Result};
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132";
+
+fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    })
+}
+
+/// The `wasm-bindgen` version in Cargo.lock; the CLI must match it exactly.
+pub fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+fn ensure_cargo_tool(
+    binary: &str,
+    version_args: &[&str],
+    version: &str,
+    install: &[&str],
+) -> Result<()> {
+    let current = output(binary, version_args).unwrap_or_default();
+    if current
+        .split_whitespace()
+        .any(|word| word.trim_start_matches('v') == version)
+    {
+        return Ok(());
+    }
+    eprintln!("xtask: installing {binary} {version}");
+    run(Command::new("cargo").arg("install").args(install))
+}
+
+fn ensure_wasm_opt() -> Result<()> {
+    let current = output("wasm-opt", &["--version"]).unwrap_or_default();
+    if current.contains(&format!("version_{BINARYEN_VERSION}")) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
+    run(Command::new("npm").args([
+        "install",
+        "--global",
+        "--no-audit",
+        "--no-fund",
+        &format!("binaryen@{BINARYEN_VERSION}"),
+    ]))
+}
+
+/// Debian's chromium and chromium-driver.
+pub fn ensure_chromium() -> Result<()> {
+    if output("chromium", &["--version"]).is_some()
+        && output("chromedriver", &["--version"]).is_some()
+    {
+        return Ok(());
+    }
+    eprintln!("xtask: installing chromium and chromium-driver (apt-get)");
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// What `trunk build` needs.
+pub fn ensure_build_tools() -> Result<()> {
+    ensure_wasm_target()?;
+    ensure_cargo_tool(
+        "trunk",
+        &["--version"],
+        TRUNK_VERSION,
+        &["trunk", "--version", TRUNK_VERSION, "--locked"],
+    )?;
+    let bindgen = locked_wasm_bindgen_version()?;
+    // `--locked` is left out on purpose: it currently fails on a yanked transitive dependency.
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        &["--version"],
+        &bindgen,
+        &["wasm-bindgen-cli", "--version", &format!("={bindgen}")],
+    )?;
+    ensure_wasm_opt()
+}
+
+/// What the test command needs on top of the build tools.
+pub fn ensure_test_tools() -> Result<()> {
+    ensure_build_tools()?;
+    ensure_chromium()?;
+    let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    for component in ["clippy", "rustfmt"] {
+        if !components.lines().any(|l| l.starts_with(component)) {
+            run(Command::new("rustup").args(["component", "add", component]))?;
+        }
+    }
+    Ok(())
+}
