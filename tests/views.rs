@@ -1,0 +1,452 @@
+//! Browser tests of the views: each component mounted into a fresh element in headless
+//! Chromium, its DOM asserted, its controls clicked.
+#![cfg(target_arch = "wasm32")]
+// The panic lints guard src/; a failing test is supposed to panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use article_widget::model::article::{parse_article, Article, Comments, MediaMode};
+use article_widget::model::config::{Layout, WidgetConfig};
+use article_widget::model::error::LoadError;
+use article_widget::model::events::WidgetEvent;
+use article_widget::model::i18n::{EN, ES};
+use article_widget::model::share::ShareNetwork;
+use article_widget::model::url::SafeUrl;
+use article_widget::view::body::Body;
+use article_widget::view::breadcrumb::Breadcrumb;
+use article_widget::view::card::{ArticleCard, CardOptions};
+use article_widget::view::comment_count::CommentCount;
+use article_widget::view::error_state::ErrorState;
+use article_widget::view::figure::Figure;
+use article_widget::view::live_toggle::LiveToggle;
+use article_widget::view::loading_state::LoadingState;
+use article_widget::view::share_bar::{ShareBar, ShareContent};
+use article_widget::view::widget::ArticleWidget;
+use article_widget::view::EventSink;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("fixtures/demo/article.json");
+
+fn seed() -> Article {
+    let base = SafeUrl::parse_absolute("https://cdn.example/articles/seed.json").unwrap();
+    parse_article(SEED, &base).unwrap().article
+}
+
+/// Mounts `view` into a fresh `<div>` in the body; the handle keeps it alive.
+fn mount<F, V>(view: F) -> (HtmlElement, Box<dyn std::any::Any>)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = mount_to(container.clone(), view);
+    (container, Box::new(handle))
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+}
+
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    find(root, selector).get_attribute(name)
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+/// An event sink that records, created inside the mounted view.
+fn recorder() -> (
+    Rc<RefCell<Vec<WidgetEvent>>>,
+    impl Fn() -> EventSink + Clone,
+) {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let sink_events = events.clone();
+    (events, move || {
+        let events = sink_events.clone();
+        EventSink::new(move |e| events.borrow_mut().push(e))
+    })
+}
+
+fn options(layout: Layout, lang: &str) -> CardOptions {
+    CardOptions {
+        layout,
+        share: vec![ShareNetwork::X, ShareNetwork::Facebook],
+        strings: if lang == "es" { &ES } else { &EN },
+        lang: lang.to_string(),
+        events: EventSink::ignore(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn breadcrumb_is_a_labelled_nav_with_links() {
+    let items = seed().breadcrumb;
+    let (root, _h) = mount(move || view! { <Breadcrumb items=items label="Breadcrumb" /> });
+    assert_eq!(
+        attr(&root, "nav", "aria-label").as_deref(),
+        Some("Breadcrumb")
+    );
+    assert_eq!(attr(&root, "nav", "part").as_deref(), Some("breadcrumb"));
+    let links = find_all(&root, "li a");
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0].text_content().unwrap(), "News");
+    assert_eq!(
+        links[1].get_attribute("href").unwrap(),
+        "https://news.example/news/latin-america"
+    );
+}
+
+#[wasm_bindgen_test]
+fn figure_shows_caption_and_credit_and_reserves_its_box() {
+    let image = seed().image.unwrap();
+    let (root, _h) = mount(move || view! { <Figure image=image /> });
+    assert_eq!(
+        text(&root, "figcaption"),
+        "Cuban President Miguel Diaz-Canel | Photo: Reuters FILE"
+    );
+    assert_eq!(
+        attr(&root, "img", "alt").as_deref(),
+        Some("Cuban President Miguel Diaz-Canel")
+    );
+    assert_eq!(attr(&root, "img", "width").as_deref(), Some("1200"));
+    assert_eq!(attr(&root, "img", "height").as_deref(), Some("675"));
+    assert_eq!(
+        attr(&root, "img", "src").as_deref(),
+        Some("https://cdn.example/articles/media/diaz-canel.jpg")
+    );
+}
+
+#[wasm_bindgen_test]
+fn card_layout_has_everything_but_the_body() {
+    let article = seed();
+    let (root, _h) = mount(
+        move || view! { <ArticleCard article=article options=options(Layout::Card, "en") /> },
+    );
+    assert_eq!(text(&root, "[part=label]"), "Opinion");
+    assert_eq!(
+        text(&root, "[part=headline]").trim(),
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    assert_eq!(
+        attr(&root, "[part=headline] a", "href").as_deref(),
+        Some(
+            "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties"
+        )
+    );
+    assert_eq!(text(&root, "[part=date]"), "Published November 1, 2018");
+    assert_eq!(
+        attr(&root, "[part=date]", "datetime").as_deref(),
+        Some("2018-11-01T00:00:00Z")
+    );
+    assert!(text(&root, "[part=lede]").starts_with("Diaz-Canel is embarking"));
+    assert!(
+        root.query_selector("[part=body]").unwrap().is_none(),
+        "the card layout has no body"
+    );
+    assert_eq!(attr(&root, "article", "part").as_deref(), Some("card"));
+}
+
+#[wasm_bindgen_test]
+fn full_layout_renders_the_body_with_related_links() {
+    let article = seed();
+    let (root, _h) = mount(
+        move || view! { <ArticleCard article=article options=options(Layout::Full, "en") /> },
+    );
+    let paragraphs = find_all(&root, "[part=body] > p:not(.aw-related)");
+    assert_eq!(paragraphs.len(), 7);
+    assert!(paragraphs[0]
+        .text_content()
+        .unwrap()
+        .starts_with("Cuban President Miguel Diaz-Canel is scheduled"));
+    assert_eq!(
+        text(&root, "[part=related]"),
+        "RELATED: Salvadoran President: End U.S. Blockade on Cuba"
+    );
+    assert_eq!(
+        attr(&root, "[part=related] a", "href").as_deref(),
+        Some("https://news.example/news/Salvadoran-President-End-US-Blockade-on-Cuba")
+    );
+}
+
+#[wasm_bindgen_test]
+fn spanish_dates_and_strings() {
+    let article = seed();
+    let (root, _h) = mount(
+        move || view! { <ArticleCard article=article options=options(Layout::Full, "es") /> },
+    );
+    assert_eq!(
+        text(&root, "[part=date]"),
+        "Publicado el 1 de noviembre de 2018"
+    );
+    assert!(text(&root, "[part=related]").starts_with("RELACIONADO: "));
+    assert_eq!(text(&root, "[part=comments] a"), "0 comentarios");
+}
+
+#[wasm_bindgen_test]
+fn sanitized_paragraph_html_becomes_elements_never_markup() {
+    let base = SafeUrl::parse_absolute("https://cdn.example/a.json").unwrap();
+    let json = r#"{"id":"x","url":"/x","headline":"H","published":"2020-01-01T00:00:00Z","body":[
+        {"type":"paragraph","html":"A <em>b</em> <a href='/c' onclick='alert(1)'>c</a><img src=x onerror='window.__pwned=1'><script>window.__pwned=1</script>"}]}"#;
+    let article = parse_article(json, &base).unwrap().article;
+    let blocks = article.body;
+    let (root, _h) = mount(move || view! { <Body blocks=blocks strings=&EN /> });
+    assert_eq!(text(&root, "p em"), "b");
+    assert_eq!(
+        attr(&root, "p a", "href").as_deref(),
+        Some("https://cdn.example/c")
+    );
+    assert_eq!(attr(&root, "p a", "onclick"), None);
+    assert_eq!(
+        attr(&root, "p a", "rel").as_deref(),
+        Some("noopener noreferrer nofollow ugc")
+    );
+    assert!(root.query_selector("img, script").unwrap().is_none());
+    assert_eq!(text(&root, "p"), "A b c");
+}
+
+#[wasm_bindgen_test]
+fn share_links_are_encoded_and_report_shares() {
+    let (events, sink) = recorder();
+    let content = ShareContent {
+        url: "https://news.example/a?b=1&c=2".into(),
+        text: "Cuba & Rusia: “lazos”".into(),
+        ..ShareContent::default()
+    };
+    let (root, _h) = mount(move || {
+        view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Facebook, ShareNetwork::Email] content=content strings=&EN events=sink() /> }
+    });
+    assert_eq!(attr(&root, "ul", "part").as_deref(), Some("share-bar"));
+    assert_eq!(
+        attr(&root, "[data-network=x]", "href").as_deref(),
+        Some("https://x.com/intent/tweet?url=https%3A%2F%2Fnews.example%2Fa%3Fb%3D1%26c%3D2&text=Cuba%20%26%20Rusia%3A%20%E2%80%9Clazos%E2%80%9D")
+    );
+    assert_eq!(
+        attr(&root, "[data-network=facebook]", "href").as_deref(),
+        Some("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa%3Fb%3D1%26c%3D2")
+    );
+    assert_eq!(
+        attr(&root, "[data-network=x]", "rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(
+        attr(&root, "[data-network=x]", "aria-label").as_deref(),
+        Some("Share on X")
+    );
+    assert_eq!(find_all(&root, "[part=share-button]").len(), 3);
+    // Keep the click from opening a window in the test browser.
+    find(&root, "[data-network=facebook]")
+        .set_attribute("href", "#")
+        .unwrap();
+    click(&root, "[data-network=facebook]");
+    assert_eq!(
+        *events.borrow(),
+        vec![WidgetEvent::Share {
+            network: ShareNetwork::Facebook
+        }]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn live_toggle_switches_between_video_and_audio() {
+    let live = seed().live.unwrap();
+    let (events, sink) = recorder();
+    let (root, _h) = mount(move || view! { <LiveToggle live=live strings=&EN events=sink() /> });
+    assert_eq!(
+        attr(&root, "[part=live-toggle]", "role").as_deref(),
+        Some("group")
+    );
+    let video = find(&root, "video");
+    let audio = find(&root, "audio");
+    assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
+    assert_eq!(audio.get_attribute("preload").as_deref(), Some("none"));
+    assert_eq!(
+        attr(&root, "video source", "src").as_deref(),
+        Some("https://cdn.example/articles/media/live.webm")
+    );
+    assert_eq!(
+        attr(&root, "button[data-mode=video]", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&root, "button[data-mode=audio]", "aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert!(!video.has_attribute("hidden") && audio.has_attribute("hidden"));
+
+    click(&root, "button[data-mode=audio]");
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, "button[data-mode=video]", "aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        attr(&root, "button[data-mode=audio]", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(video.has_attribute("hidden") && !audio.has_attribute("hidden"));
+    assert_eq!(
+        *events.borrow(),
+        vec![WidgetEvent::MediaChange {
+            mode: MediaMode::Audio,
+            playing: false
+        }]
+    );
+
+    click(&root, "button[data-mode=video]");
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, "button[data-mode=video]", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(!video.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn a_stream_with_only_audio_has_no_toggle() {
+    let mut live = seed().live.unwrap();
+    live.video = None;
+    let (root, _h) =
+        mount(move || view! { <LiveToggle live=live strings=&EN events=EventSink::ignore() /> });
+    assert!(root.query_selector("[part=live-toggle]").unwrap().is_none());
+    assert!(root.query_selector("video").unwrap().is_none());
+    assert!(!find(&root, "audio").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+fn comment_counts() {
+    let url = Some(SafeUrl::parse_absolute("https://news.example/a#comments").unwrap());
+    for (count, expected, empty_note) in [
+        (0, "0 Comments", true),
+        (1, "1 Comment", false),
+        (1234, "1,234 Comments", false),
+    ] {
+        let comments = Comments {
+            count,
+            url: url.clone(),
+            count_url: None,
+        };
+        let (root, _h) = mount(
+            move || view! { <CommentCount comments=comments strings=&EN lang="en".to_string() /> },
+        );
+        assert_eq!(text(&root, "[part=comments] a"), expected);
+        assert_eq!(
+            attr(&root, "[part=comments] a", "href").as_deref(),
+            Some("https://news.example/a#comments")
+        );
+        let note = root.query_selector(".aw-comments-empty").unwrap();
+        assert_eq!(
+            note.map(|n| n.text_content().unwrap()),
+            empty_note.then(|| "Post with no comments.".to_string())
+        );
+    }
+    let comments = Comments {
+        count: 3,
+        url: None,
+        count_url: None,
+    };
+    let (root, _h) = mount(
+        move || view! { <CommentCount comments=comments strings=&EN lang="en".to_string() /> },
+    );
+    assert!(
+        root.query_selector("a").unwrap().is_none(),
+        "no link without comments.url"
+    );
+    assert_eq!(text(&root, "[part=comments]").trim(), "3 Comments");
+}
+
+#[wasm_bindgen_test]
+fn loading_state_keeps_the_fallback_slot() {
+    let (root, _h) = mount(|| view! { <LoadingState strings=&EN /> });
+    assert_eq!(
+        attr(&root, ".aw-loading", "role").as_deref(),
+        Some("status")
+    );
+    assert!(root.query_selector("slot").unwrap().is_some());
+    assert_eq!(text(&root, ".aw-visually-hidden"), "Loading article…");
+}
+
+#[wasm_bindgen_test]
+fn error_state_says_what_went_wrong_and_retries() {
+    let retried = Rc::new(RefCell::new(0));
+    let counter = retried.clone();
+    let (root, _h) = mount(move || {
+        view! { <ErrorState error=LoadError::Http(404) strings=&EN on_retry=move || *counter.borrow_mut() += 1 /> }
+    });
+    assert_eq!(
+        attr(&root, "[part=error]", "role").as_deref(),
+        Some("alert")
+    );
+    assert_eq!(
+        text(&root, ".aw-error-detail"),
+        "The server answered HTTP 404."
+    );
+    assert!(
+        root.query_selector("slot").unwrap().is_some(),
+        "the fallback stays visible"
+    );
+    click(&root, "[part=retry]");
+    assert_eq!(*retried.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn widget_without_src_shows_a_named_error() {
+    let (events, sink) = recorder();
+    let (root, _h) = mount(move || {
+        let config = RwSignal::new(WidgetConfig::default());
+        view! { <ArticleWidget config=config visible=Signal::stored(true) events=sink() /> }
+    });
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(attr(&root, ".aw", "data-state").as_deref(), Some("error"));
+    assert_eq!(
+        text(&root, ".aw-error-detail"),
+        "The element has no src attribute."
+    );
+    assert_eq!(
+        *events.borrow(),
+        vec![WidgetEvent::Error {
+            message: "the element has no src attribute".into()
+        }]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn widget_waits_while_not_visible() {
+    let (root, _h) = mount(move || {
+        let config = RwSignal::new(WidgetConfig {
+            src: Some("https://cdn.example/never.json".into()),
+            ..WidgetConfig::default()
+        });
+        view! { <ArticleWidget config=config visible=Signal::stored(false) events=EventSink::ignore() /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(attr(&root, ".aw", "data-state").as_deref(), Some("waiting"));
+    assert!(root.query_selector("slot").unwrap().is_some());
+}
