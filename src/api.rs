@@ -20,7 +20,9 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCredentials};
+use web_sys::{
+    AbortController, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode,
+};
 
 /// The largest article the widget accepts.
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -32,6 +34,8 @@ pub type ArticleResult = Result<Arc<Parsed>, LoadError>;
 type SharedFetch = Shared<LocalBoxFuture<'static, ArticleResult>>;
 
 struct Entry {
+    /// Distinguishes this request from a later one for the same URL (after a Retry).
+    id: u64,
     future: SharedFetch,
     controller: Option<AbortController>,
     /// Widgets holding an [`ArticleRequest`] for this URL.
@@ -41,12 +45,14 @@ struct Entry {
 
 thread_local! {
     static REQUESTS: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 /// A widget's claim on the article at a URL. Dropping it (the widget unmounted, or its `src`
 /// changed) aborts the request if nobody else is waiting for it.
 pub struct ArticleRequest {
     key: String,
+    entry_id: u64,
     future: SharedFetch,
 }
 
@@ -54,15 +60,19 @@ impl ArticleRequest {
     /// Joins the request for `url`, starting it if there is none.
     pub fn new(url: &SafeUrl) -> ArticleRequest {
         let key = url.as_str().to_string();
-        let future = REQUESTS.with(|requests| {
+        let (entry_id, future) = REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
             let entry = requests
                 .entry(key.clone())
                 .or_insert_with(|| start(url.clone()));
             entry.waiters += 1;
-            entry.future.clone()
+            (entry.id, entry.future.clone())
         });
-        ArticleRequest { key, future }
+        ArticleRequest {
+            key,
+            entry_id,
+            future,
+        }
     }
 
     /// The parsed article, or why there is none.
@@ -75,7 +85,11 @@ impl Drop for ArticleRequest {
     fn drop(&mut self) {
         REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
-            let Some(entry) = requests.get_mut(&self.key) else {
+            // After a Retry the entry may be a newer request for the same URL: not ours.
+            let Some(entry) = requests
+                .get_mut(&self.key)
+                .filter(|entry| entry.id == self.entry_id)
+            else {
                 return;
             };
             entry.waiters = entry.waiters.saturating_sub(1);
@@ -116,7 +130,13 @@ fn start(url: SafeUrl) -> Entry {
     }
     .boxed_local()
     .shared();
+    let id = NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id + 1);
+        id
+    });
     Entry {
+        id,
         future,
         controller,
         waiters: 0,
@@ -160,10 +180,19 @@ async fn with_timeout(
 }
 
 async fn fetch_and_parse(url: SafeUrl, signal: Option<web_sys::AbortSignal>) -> ArticleResult {
-    let response = Request::get(url.as_str())
-        .credentials(RequestCredentials::Omit)
-        .header("Accept", "application/json")
-        .abort_signal(signal.as_ref())
+    // The request is built here rather than with gloo-net's builder, which rewrites a URL that
+    // already has a query (it appends `&`), and would break signed publisher URLs.
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_mode(RequestMode::Cors);
+    if let Some(signal) = &signal {
+        init.set_signal(Some(signal));
+    }
+    let request = web_sys::Request::new_with_str_and_init(url.as_str(), &init)
+        .map_err(|_| LoadError::Network)?;
+    let _ = request.headers().set("Accept", "application/json");
+    let response = Request::from(request)
         .send()
         .await
         .map_err(|_| LoadError::Network)?;

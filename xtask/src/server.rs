@@ -65,15 +65,19 @@ impl Server {
         Ok(server)
     }
 
-    /// How many requests have asked for `path` (without query) so far.
-    pub fn count(&self, path: &str) -> usize {
+    /// How many requests have asked for `target` so far: exactly that path and query when it
+    /// has a query, else that path with any query.
+    pub fn count(&self, target: &str) -> usize {
+        let matches = |logged: &&String| {
+            if target.contains('?') {
+                logged.as_str() == target
+            } else {
+                logged.split('?').next() == Some(target)
+            }
+        };
         self.log
             .lock()
-            .map(|log| {
-                log.iter()
-                    .filter(|p| p.split('?').next() == Some(path))
-                    .count()
-            })
+            .map(|log| log.iter().filter(matches).count())
             .unwrap_or(0)
     }
 
@@ -120,7 +124,7 @@ impl Server {
         let path = target.split('?').next().unwrap_or("/");
         let cors = cors_headers();
         if let Some(test_route) = path.strip_prefix("/__test/") {
-            return self.test_route(out, root, test_route, &cors);
+            return self.test_route(out, root, test_route, target, &cors);
         }
         serve_file(out, root, path, &cors, None)
     }
@@ -131,6 +135,7 @@ impl Server {
         out: &mut TcpStream,
         root: &Path,
         route: &str,
+        target: &str,
         cors: &[(String, String)],
     ) -> std::io::Result<()> {
         let seed = std::fs::read_to_string(root.join("demo/article.json")).unwrap_or_default();
@@ -182,10 +187,10 @@ impl Server {
                 thread::sleep(Duration::from_millis(1500));
                 respond(out, 200, "application/json", seed.as_bytes(), cors)
             }
-            // Fails the first time it is asked, then serves the article: for Retry.
+            // Fails the first time each distinct URL is asked for, then serves the article.
             "flaky.json" => {
                 let n = self.counters.lock().map(|mut c| {
-                    let n = c.entry("flaky".into()).or_insert(0);
+                    let n = c.entry(target.to_string()).or_insert(0);
                     *n += 1;
                     *n
                 });

@@ -213,31 +213,60 @@ fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<(u1
         payload.len()
     );
     stream.write_all(request.as_bytes())?;
+    // chromedriver may keep the connection open, so read exactly the response, not to EOF.
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw);
-    let (head, body) = text
-        .split_once("\r\n\r\n")
-        .ok_or("malformed HTTP response from chromedriver")?;
+    let mut buf = [0u8; 16 * 1024];
+    let head_end = loop {
+        if let Some(i) = find(&raw, b"\r\n\r\n") {
+            break i;
+        }
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Err("chromedriver closed the connection mid-response".into());
+        }
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).to_string();
+    let lower = head.to_ascii_lowercase();
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .ok_or("no HTTP status")?;
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
-        dechunk(body)
-    } else {
-        body.to_string()
-    };
+    let mut body_bytes = raw[head_end + 4..].to_vec();
+    let length = lower
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let chunked = lower.contains("transfer-encoding: chunked");
+    loop {
+        let complete = match length {
+            Some(len) => body_bytes.len() >= len,
+            None if chunked => find(&body_bytes, b"0\r\n\r\n")
+                .is_some_and(|i| i == 0 || body_bytes[..i].ends_with(b"\r\n")),
+            None => false,
+        };
+        if complete {
+            break;
+        }
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        body_bytes.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&body_bytes).to_string();
+    let body = if chunked { dechunk(&text) } else { text };
     let value = if body.trim().is_empty() {
         Value::Null
     } else {
         serde_json::from_str(&body)?
     };
     Ok((status, value))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn dechunk(mut body: &str) -> String {

@@ -1,0 +1,453 @@
+//! End to end, in headless Chromium over WebDriver: a host page served from one origin embeds
+//! the release bundle (`dist/`) served from another, under the strict CSP of the embed spec.
+//!
+//! These need the built bundle and Chromium, so they are `#[ignore]`d in a plain `cargo test`;
+//! `cargo xtask test` builds `dist/` and runs them with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+// The panic lints guard src/; a failing test is supposed to panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+use std::time::Duration;
+use xtask::server::{Role, Server};
+use xtask::webdriver::{ChromeDriver, Session};
+use xtask::{dist_dir, workspace_root};
+
+const NEEDS: &str = "needs dist/ and Chromium: run `cargo xtask test`";
+
+struct Origins {
+    widget: Server,
+    host: Server,
+}
+
+fn origins() -> &'static Origins {
+    static ORIGINS: OnceLock<Origins> = OnceLock::new();
+    ORIGINS.get_or_init(|| {
+        assert!(
+            dist_dir().join("embed.js").exists(),
+            "dist/embed.js is missing: {NEEDS}"
+        );
+        let widget = Server::start(0, Role::Widget { root: dist_dir() }).unwrap();
+        let host = Server::start(
+            0,
+            Role::Host {
+                demo_root: dist_dir(),
+                pages_root: workspace_root().join("tests/pages"),
+                widget_origin: widget.origin.clone(),
+            },
+        )
+        .unwrap();
+        assert_ne!(widget.origin, host.origin);
+        Origins { widget, host }
+    })
+}
+
+/// A browser of its own for each test (fields drop in order: the session, then the driver).
+struct Browser {
+    session: Session,
+    _driver: ChromeDriver,
+}
+
+impl Browser {
+    fn open(path: &str) -> Browser {
+        let driver = ChromeDriver::start().unwrap();
+        let session = driver.session(1280, 900).unwrap();
+        session
+            .goto(&format!("{}{path}", origins().host.origin))
+            .unwrap();
+        Browser {
+            session,
+            _driver: driver,
+        }
+    }
+
+    fn js(&self, body: &str) -> Value {
+        self.session
+            .execute(&format!("{SHADOW_HELPERS}\n{body}"), json!([]))
+            .unwrap()
+    }
+
+    /// Waits until the widget with `id` reaches `state` (`loaded`, `error`).
+    fn wait_state(&self, id: &str, state: &str) {
+        let js = format!(
+            "(function(){{ const el = document.getElementById('{id}'); const aw = el && el.shadowRoot && el.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; }})()"
+        );
+        self.session
+            .wait_for(&js, Duration::from_secs(20), |v| v == state)
+            .unwrap();
+    }
+
+    fn text(&self, id: &str, selector: &str) -> String {
+        self.js(&format!(
+            "return q('{id}', '{selector}')?.textContent ?? null;"
+        ))
+        .as_str()
+        .unwrap_or("<none>")
+        .trim()
+        .to_string()
+    }
+
+    fn attr(&self, id: &str, selector: &str, name: &str) -> Option<String> {
+        self.js(&format!(
+            "return q('{id}', '{selector}')?.getAttribute('{name}') ?? null;"
+        ))
+        .as_str()
+        .map(str::to_string)
+    }
+
+    fn fallback_visible(&self, id: &str) -> bool {
+        self.js(&format!("return document.getElementById('{id}').querySelector('.fallback').getClientRects().length > 0;"))
+            .as_bool()
+            .unwrap()
+    }
+}
+
+const SHADOW_HELPERS: &str = "function q(id, s) { const el = document.getElementById(id); return el && el.shadowRoot ? el.shadowRoot.querySelector(s) : null; }
+function qa(id, s) { const el = document.getElementById(id); return el && el.shadowRoot ? Array.from(el.shadowRoot.querySelectorAll(s)) : []; }";
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_card_renders_the_seed_inside_a_shadow_root() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("card", "loaded");
+    let crumbs =
+        b.js("return qa('card', '[part=breadcrumb] a').map(a => [a.textContent, a.href]);");
+    assert_eq!(
+        crumbs,
+        json!([
+            ["News", "https://news.example/news"],
+            ["Latin America", "https://news.example/news/latin-america"]
+        ])
+    );
+    assert_eq!(b.text("card", "[part=label]"), "Opinion");
+    assert_eq!(
+        b.text("card", "[part=headline]"),
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    assert_eq!(
+        b.attr("card", "[part=headline] a", "href").as_deref(),
+        Some(
+            "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties"
+        )
+    );
+    assert_eq!(
+        b.text("card", "[part=caption]"),
+        "Cuban President Miguel Diaz-Canel | Photo: Reuters FILE"
+    );
+    assert_eq!(b.text("card", "[part=date]"), "Published November 1, 2018");
+    assert!(b
+        .text("card", "[part=lede]")
+        .starts_with("Diaz-Canel is embarking on the international trip"));
+    assert_eq!(
+        b.attr("card", "[part=body]", "class"),
+        None,
+        "the card layout has no body"
+    );
+    // The photo loaded from the widget origin, relative to the JSON's URL.
+    let photo = b.session.wait_for(
+        "document.getElementById('card').shadowRoot.querySelector('[part=image]').naturalWidth",
+        Duration::from_secs(10),
+        |v| v.as_u64().unwrap_or(0) > 0,
+    );
+    assert_eq!(photo.unwrap(), json!(1200));
+
+    // Share links, encoded.
+    assert_eq!(
+        b.attr("card", "[data-network=x]", "href").as_deref(),
+        Some("https://x.com/intent/tweet?url=https%3A%2F%2Fnews.example%2Fnews%2FRussia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties&text=Russia%3A%20Cuba%27s%20Diaz-Canel%20Heads%20to%20Moscow%20to%20Strengthen%20Ties")
+    );
+    assert_eq!(
+        b.attr("card", "[data-network=facebook]", "href").as_deref(),
+        Some("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fnews%2FRussia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties")
+    );
+
+    // Comments.
+    assert_eq!(b.text("card", "[part=comments] a"), "0 Comments");
+    assert_eq!(
+        b.text("card", ".aw-comments-empty"),
+        "Post with no comments."
+    );
+    assert_eq!(
+        b.attr("card", "[part=comments] a", "href").as_deref(),
+        Some("https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties#comments")
+    );
+    // Once the card renders, the fallback is no longer shown (and still in the light DOM).
+    assert!(!b.fallback_visible("card"));
+    assert_eq!(
+        b.js("return document.querySelector('#card .fallback') !== null;"),
+        json!(true)
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_data_form_with_the_full_layout_and_a_share_list() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("full", "loaded");
+    let paragraphs = b.js("return qa('full', '[part=body] > p:not([part=related])').length;");
+    assert_eq!(paragraphs, json!(7));
+    assert_eq!(
+        b.text("full", "[part=related]"),
+        "RELATED: Salvadoran President: End U.S. Blockade on Cuba"
+    );
+    assert_eq!(
+        b.attr("full", "[part=related] a", "href").as_deref(),
+        Some("https://news.example/news/Salvadoran-President-End-US-Blockade-on-Cuba")
+    );
+    // data-share="x,facebook,googleplus,myspace": Google+ and the unknown id are skipped.
+    let networks = b.js("return qa('full', '[part=share-button]').map(b => b.dataset.network);");
+    assert_eq!(networks, json!(["x", "facebook"]));
+    let warnings = b.session.console().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("googleplus") && w.contains("Google+ closed in April 2019")),
+        "{warnings:?}"
+    );
+    assert_eq!(b.attr("full", ".aw", "lang").as_deref(), Some("en"));
+    assert_eq!(b.attr("full", ".aw", "dir").as_deref(), Some("ltr"));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn two_widgets_of_one_article_make_one_request() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("card", "loaded");
+    b.wait_state("full", "loaded");
+    // Other tests open the same page in parallel; each page load is one request at most.
+    let page_loads = origins().host.count("/pages/card.html");
+    let fetches = origins()
+        .widget
+        .count("/demo/article.json?case=two-widgets");
+    assert!(
+        fetches >= 1 && fetches <= page_loads,
+        "{fetches} article requests for {page_loads} page loads"
+    );
+    // Exactly one wasm instance and two mounted widgets on this page.
+    assert_eq!(b.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('case=two-widgets')).length;"), json!(1));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_live_toggle_switches_between_video_and_audio() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("card", "loaded");
+    assert_eq!(
+        b.attr("card", "button[data-mode=video]", "aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        b.attr("card", "button[data-mode=audio]", "aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    assert_eq!(b.js("return q('card', 'video').hidden;"), json!(false));
+    assert_eq!(b.js("return q('card', 'audio').hidden;"), json!(true));
+    assert_eq!(b.attr("card", "video", "preload").as_deref(), Some("none"));
+    // Nothing of the stream is fetched before play.
+    assert_eq!(origins().widget.count("/demo/media/live.webm"), 0);
+
+    b.js("q('card', 'button[data-mode=audio]').click();");
+    b.session
+        .wait_for(
+            "document.getElementById('card').shadowRoot.querySelector('button[data-mode=audio]').getAttribute('aria-pressed')",
+            Duration::from_secs(5),
+            |v| v == "true",
+        )
+        .unwrap();
+    assert_eq!(
+        b.attr("card", "button[data-mode=video]", "aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    assert_eq!(b.js("return q('card', 'video').hidden;"), json!(true));
+    assert_eq!(b.js("return q('card', 'audio').hidden;"), json!(false));
+    let change =
+        b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange');");
+    assert_eq!(
+        change,
+        json!([{ "type": "article-widget:mediachange", "target": "card", "detail": { "mode": "audio", "playing": false }, "bubbles": true, "composed": true }])
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn styles_apply_under_the_strict_csp_with_no_violation() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("card", "loaded");
+    let font = b.js("return getComputedStyle(q('card', '[part=headline]')).fontFamily;");
+    assert!(font.as_str().unwrap().contains("Georgia"), "{font}");
+    assert_eq!(
+        b.js("return getComputedStyle(q('card', '.aw-card')).borderTopLeftRadius;"),
+        json!("8px")
+    );
+    assert_eq!(
+        b.js("return q('card', '.aw').getRootNode().adoptedStyleSheets.length;"),
+        json!(1)
+    );
+    // No <style> or inline style anywhere the widget wrote.
+    assert_eq!(b.js("return document.querySelectorAll('style, [style]').length + qa('card', 'style, [style]').length;"), json!(0));
+    assert_eq!(b.js("return window.__csp;"), json!([]));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn errors_name_the_problem_and_keep_the_fallback() {
+    let b = Browser::open("/pages/errors.html");
+    let cases = [
+        ("missing", "The server answered HTTP 404."),
+        ("not-json", "The response is not JSON"),
+        ("no-headline", "Headline is missing."),
+        (
+            "version-2",
+            "Unsupported version 2: this widget reads version 1 of the article format.",
+        ),
+        (
+            "unreachable",
+            "Network error: the server could not be reached.",
+        ),
+    ];
+    for (id, message) in cases {
+        b.wait_state(id, "error");
+        let detail = b.text(id, ".aw-error-detail");
+        assert!(detail.starts_with(message), "{id}: {detail}");
+        assert_eq!(b.text(id, "[part=retry]"), "Retry");
+        assert!(
+            b.fallback_visible(id),
+            "{id}: the fallback must stay visible"
+        );
+    }
+    // One failing endpoint affects only its own widget.
+    b.wait_state("healthy", "loaded");
+    let errors = b.js("return window.__events.filter(e => e.type === 'article-widget:error').map(e => e.target).sort();");
+    assert_eq!(
+        errors,
+        json!([
+            "missing",
+            "no-headline",
+            "not-json",
+            "unreachable",
+            "version-2"
+        ])
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn retry_loads_the_article_after_a_failure() {
+    let b = Browser::open("/pages/retry.html");
+    b.wait_state("flaky", "error");
+    assert_eq!(
+        b.text("flaky", ".aw-error-detail"),
+        "The server answered HTTP 503."
+    );
+    b.js("q('flaky', '[part=retry]').click();");
+    b.wait_state("flaky", "loaded");
+    assert_eq!(b.text("flaky", "[part=label]"), "Opinion");
+    assert!(!b.fallback_visible("flaky"));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn events_bubble_out_of_the_shadow_root() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("card", "loaded");
+    b.wait_state("full", "loaded");
+    let loads = b.js("return window.__events.filter(e => e.type === 'article-widget:load').map(e => [e.target, e.detail.id, e.detail.url, e.bubbles, e.composed]).sort();");
+    let url =
+        "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties";
+    assert_eq!(
+        loads,
+        json!([
+            ["card", "cuba-diaz-canel-moscow-2018-11-01", url, true, true],
+            ["full", "cuba-diaz-canel-moscow-2018-11-01", url, true, true]
+        ])
+    );
+    // A share click reports the network (the link itself is neutralised so no window opens).
+    b.js("const a = q('card', '[data-network=facebook]'); a.removeAttribute('href'); a.click();");
+    let share = b.js("return window.__events.filter(e => e.type === 'article-widget:share').map(e => e.detail.network);");
+    assert_eq!(share, json!(["facebook"]));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn a_lazy_widget_fetches_only_near_the_viewport() {
+    let b = Browser::open("/pages/lazy.html");
+    b.session
+        .wait_for("!!customElements.get('article-widget') && !!document.getElementById('below').shadowRoot", Duration::from_secs(20), |v| v == true)
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(
+        b.attr("below", ".aw", "data-state").as_deref(),
+        Some("waiting")
+    );
+    assert_eq!(
+        origins().widget.count("/demo/article.json?case=lazy"),
+        0,
+        "nothing is fetched far below the fold"
+    );
+    b.js("window.scrollTo(0, document.body.scrollHeight);");
+    b.wait_state("below", "loaded");
+    assert!(origins().widget.count("/demo/article.json?case=lazy") >= 1);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_demo_page_renders_both_embeds() {
+    let driver = ChromeDriver::start().unwrap();
+    let session = driver.session(1200, 2000).unwrap();
+    session
+        .goto(&format!("{}/", origins().host.origin))
+        .unwrap();
+    let states = "Array.from(document.querySelectorAll('article-widget, [data-article-widget]')).map(e => e.shadowRoot && e.shadowRoot.querySelector('.aw') && e.shadowRoot.querySelector('.aw').dataset.state)";
+    session
+        .wait_for(states, Duration::from_secs(20), |v| {
+            v == &json!(["loaded", "loaded"])
+        })
+        .unwrap();
+    session
+        .wait_for(
+            "document.querySelector('article-widget').shadowRoot.querySelector('[part=image]').complete",
+            Duration::from_secs(10),
+            |v| v == true,
+        )
+        .unwrap();
+    let png = session.screenshot().unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    let out = workspace_root().join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("demo.png"), png).unwrap();
+    // The demo page runs under the strict CSP; Chromium logs any violation to the console.
+    let console = session.console().unwrap();
+    assert!(
+        !console
+            .iter()
+            .any(|m| m.contains("Content Security Policy")),
+        "{console:?}"
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_built_javascript_has_no_eval() {
+    for entry in std::fs::read_dir(dist_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "js") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for forbidden in ["eval(", "new Function("] {
+                assert!(
+                    !text.contains(forbidden),
+                    "{} contains {forbidden}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
