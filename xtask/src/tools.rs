@@ -64,34 +64,42 @@ fn ensure_wasm_opt() -> Result<()> {
     if current.contains(&format!("version_{BINARYEN_VERSION}")) {
         return Ok(());
     }
+    if output("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
     eprintln!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
-    run(Command::new("npm").args([
-        "install",
-        "--global",
-        "--no-audit",
-        "--no-fund",
-        &format!("binaryen@{BINARYEN_VERSION}"),
-    ]))
+    let package = format!("binaryen@{BINARYEN_VERSION}");
+    run(privileged("npm").args(["install", "--global", "--no-audit", "--no-fund", &package]))
+}
+
+/// `program` as root: directly when we are root (as in CI), else through sudo.
+fn privileged(program: &str) -> Command {
+    let root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    if root {
+        Command::new(program)
+    } else {
+        let mut command = Command::new("sudo");
+        command.arg(program);
+        command
+    }
+}
+
+fn apt_install(packages: &[&str]) -> Result<()> {
+    eprintln!("xtask: installing {} (apt-get)", packages.join(", "));
+    run(privileged("apt-get").arg("update"))?;
+    run(privileged("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// Debian's chromium and chromium-driver.
 pub fn ensure_chromium() -> Result<()> {
-    if output("chromium", &["--version"]).is_some()
-        && output("chromedriver", &["--version"]).is_some()
-    {
+    let present = |program: &str| output(program, &["--version"]).is_some();
+    if present("chromium") && present("chromedriver") {
         return Ok(());
     }
-    eprintln!("xtask: installing chromium and chromium-driver (apt-get)");
-    run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-        ])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    apt_install(&["chromium", "chromium-driver"])
 }
 
 /// What `trunk build` needs.
