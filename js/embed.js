@@ -36,7 +36,9 @@
     version: 1,
     scan: function (root) { call("scan", root || document); },
     mount: function (element) { call("mount", element); },
-    unmount: function (element) { call("unmount", element); }
+    unmount: function (element) { call("unmount", element); },
+    // { mounted, wasmMemoryBytes } once loaded, else null: for leak checks and benchmarks.
+    diagnostics: function () { return bundle ? bundle.diagnostics() : null; }
   };
 
   function isWidget(node) {

@@ -12,104 +12,13 @@
     clippy::indexing_slicing
 )]
 
-use serde_json::{json, Value};
-use std::sync::OnceLock;
+mod support;
+
+use serde_json::json;
 use std::time::Duration;
-use xtask::server::{Role, Server};
-use xtask::webdriver::{ChromeDriver, Session};
+use support::{origins, Browser};
+use xtask::webdriver::ChromeDriver;
 use xtask::{dist_dir, workspace_root};
-
-const NEEDS: &str = "needs dist/ and Chromium: run `cargo xtask test`";
-
-struct Origins {
-    widget: Server,
-    host: Server,
-}
-
-fn origins() -> &'static Origins {
-    static ORIGINS: OnceLock<Origins> = OnceLock::new();
-    ORIGINS.get_or_init(|| {
-        assert!(
-            dist_dir().join("embed.js").exists(),
-            "dist/embed.js is missing: {NEEDS}"
-        );
-        let widget = Server::start(0, Role::Widget { root: dist_dir() }).unwrap();
-        let host = Server::start(
-            0,
-            Role::Host {
-                demo_root: dist_dir(),
-                pages_root: workspace_root().join("tests/pages"),
-                widget_origin: widget.origin.clone(),
-            },
-        )
-        .unwrap();
-        assert_ne!(widget.origin, host.origin);
-        Origins { widget, host }
-    })
-}
-
-/// A browser of its own for each test (fields drop in order: the session, then the driver).
-struct Browser {
-    session: Session,
-    _driver: ChromeDriver,
-}
-
-impl Browser {
-    fn open(path: &str) -> Browser {
-        let driver = ChromeDriver::start().unwrap();
-        let session = driver.session(1280, 900).unwrap();
-        session
-            .goto(&format!("{}{path}", origins().host.origin))
-            .unwrap();
-        Browser {
-            session,
-            _driver: driver,
-        }
-    }
-
-    fn js(&self, body: &str) -> Value {
-        self.session
-            .execute(&format!("{SHADOW_HELPERS}\n{body}"), json!([]))
-            .unwrap()
-    }
-
-    /// Waits until the widget with `id` reaches `state` (`loaded`, `error`).
-    fn wait_state(&self, id: &str, state: &str) {
-        let js = format!(
-            "(function(){{ const el = document.getElementById('{id}'); const aw = el && el.shadowRoot && el.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; }})()"
-        );
-        self.session
-            .wait_for(&js, Duration::from_secs(20), |v| v == state)
-            .unwrap();
-    }
-
-    fn text(&self, id: &str, selector: &str) -> String {
-        self.js(&format!(
-            "return q('{id}', '{selector}')?.textContent ?? null;"
-        ))
-        .as_str()
-        .unwrap_or("<none>")
-        .trim()
-        .to_string()
-    }
-
-    fn attr(&self, id: &str, selector: &str, name: &str) -> Option<String> {
-        self.js(&format!(
-            "return q('{id}', '{selector}')?.getAttribute('{name}') ?? null;"
-        ))
-        .as_str()
-        .map(str::to_string)
-    }
-
-    fn fallback_visible(&self, id: &str) -> bool {
-        self.js(&format!("return document.getElementById('{id}').querySelector('.fallback').getClientRects().length > 0;"))
-            .as_bool()
-            .unwrap()
-    }
-}
-
-const SHADOW_HELPERS: &str = "function q(id, s) { const el = document.getElementById(id); return el && el.shadowRoot ? el.shadowRoot.querySelector(s) : null; }
-function qa(id, s) { const el = document.getElementById(id); return el && el.shadowRoot ? Array.from(el.shadowRoot.querySelectorAll(s)) : []; }";
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
@@ -326,10 +235,18 @@ fn errors_name_the_problem_and_keep_the_fallback() {
     }
     // One failing endpoint affects only its own widget.
     b.wait_state("healthy", "loaded");
+    // An endpoint that never answers times out after 10 s.
+    b.wait_state("hanging", "error");
+    assert_eq!(
+        b.text("hanging", ".aw-error-detail"),
+        "Timeout: no answer after 10 s."
+    );
+    assert!(b.fallback_visible("hanging"));
     let errors = b.js("return window.__events.filter(e => e.type === 'article-widget:error').map(e => e.target).sort();");
     assert_eq!(
         errors,
         json!([
+            "hanging",
             "missing",
             "no-headline",
             "not-json",

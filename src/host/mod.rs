@@ -58,8 +58,24 @@ pub fn scan(root: JsValue) {
     }
 }
 
-/// How many widgets are mounted (for tests and leak checks).
-#[wasm_bindgen(js_name = mountedCount)]
-pub fn mounted_count() -> usize {
-    registry::count()
+/// What a page can ask about the widget at run time, for leak checks and benchmarks:
+/// `{ mounted, wasmMemoryBytes }`.
+#[wasm_bindgen]
+pub fn diagnostics() -> JsValue {
+    let report = js_sys::Object::new();
+    let memory = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        })
+        .unwrap_or(0);
+    let _ = js_sys::Reflect::set(
+        &report,
+        &"mounted".into(),
+        &(registry::count() as u32).into(),
+    );
+    let _ = js_sys::Reflect::set(&report, &"wasmMemoryBytes".into(), &memory.into());
+    report.into()
 }

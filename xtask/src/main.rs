@@ -131,6 +131,8 @@ fn test() -> Result<()> {
         "test",
         "--test",
         "e2e",
+        "--test",
+        "embedding",
         "--",
         "--ignored",
         "--test-threads",

@@ -20,6 +20,9 @@ use std::time::Duration;
 /// HTML with the widget server's real origin, so tests can run the demo page on any port.
 pub const DEMO_WIDGET_ORIGIN: &str = "http://127.0.0.1:8081";
 
+/// `dist/` is also served under this path, to prove the bundle runs from any path.
+pub const NESTED_PREFIX: &str = "/cdn/article-widget/v1";
+
 #[derive(Clone, Debug)]
 pub enum Role {
     /// Serves `root` with CORS headers and the `/__test/` routes.
@@ -126,6 +129,8 @@ impl Server {
         if let Some(test_route) = path.strip_prefix("/__test/") {
             return self.test_route(out, root, test_route, target, &cors);
         }
+        // The same bundle hosted under a deeper path, as a CDN would version it.
+        let path = path.strip_prefix(NESTED_PREFIX).map_or(path, |rest| rest);
         serve_file(out, root, path, &cors, None)
     }
 
@@ -149,6 +154,10 @@ impl Server {
                     br#"{"error":"test"}"#,
                     cors,
                 )
+            }
+            r if r.starts_with("fixtures/") => {
+                let fixtures = crate::workspace_root().join("tests/fixtures/articles");
+                serve_file(out, &fixtures, r.trim_start_matches("fixtures"), cors, None)
             }
             "not-json" => respond(
                 out,

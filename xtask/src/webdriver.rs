@@ -24,6 +24,9 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--no-first-run",
     "--no-default-browser-check",
     "--autoplay-policy=no-user-gesture-required",
+    // Exact heap sizes and a callable gc(), for the leak and memory measurements.
+    "--enable-precise-memory-info",
+    "--js-flags=--expose-gc",
 ];
 
 /// A running chromedriver, stopped on drop.
@@ -71,7 +74,8 @@ impl ChromeDriver {
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
                 "goog:chromeOptions": { "binary": chromium_binary(), "args": args },
-                "goog:loggingPrefs": { "browser": "ALL" }
+                "goog:loggingPrefs": { "browser": "ALL" },
+                "timeouts": { "script": 120000, "pageLoad": 60000 }
             }}
         });
         let (status, body) = http(self.port, "POST", "/session", Some(&capabilities))?;
