@@ -652,3 +652,26 @@ fn mastodon_links_accept_only_a_host() {
         assert_eq!(mastodon_link(bad, &page), None, "{bad}");
     }
 }
+
+#[test]
+fn every_share_button_keeps_its_visible_name_in_its_accessible_name() {
+    // WCAG 2.5.3 (Label in Name), for the names the share bar uses.
+    for strings in [&EN, &ES] {
+        let pairs = [
+            (strings.share_by_email, strings.email),
+            (strings.copy_link, strings.copy_link),
+            (strings.share_native, strings.share),
+        ];
+        for (label, visible) in pairs {
+            assert!(
+                label.to_lowercase().contains(&visible.to_lowercase()),
+                "{}: {label:?} lacks {visible:?}",
+                strings.lang
+            );
+        }
+        for network in ShareNetwork::ALL {
+            let label = strings.share_on_network(network.brand());
+            assert!(label.contains(network.brand()));
+        }
+    }
+}

@@ -10,7 +10,7 @@
 )]
 
 use article_widget::model::article::{parse_article, Article, Comments, MediaMode};
-use article_widget::model::config::{Layout, WidgetConfig};
+use article_widget::model::config::{HeadingLevel, Layout, WidgetConfig};
 use article_widget::model::error::LoadError;
 use article_widget::model::events::WidgetEvent;
 use article_widget::model::i18n::{EN, ES};
@@ -102,6 +102,7 @@ fn options(layout: Layout, lang: &str) -> CardOptions {
         strings: if lang == "es" { &ES } else { &EN },
         lang: lang.to_string(),
         events: EventSink::ignore(),
+        heading_level: HeadingLevel::default(),
     }
 }
 
@@ -385,11 +386,14 @@ fn comment_counts() {
 fn loading_state_keeps_the_fallback_slot() {
     let (root, _h) = mount(|| view! { <LoadingState strings=&EN /> });
     assert_eq!(
-        attr(&root, ".aw-loading", "role").as_deref(),
-        Some("status")
+        attr(&root, ".aw-loading", "aria-busy").as_deref(),
+        Some("true")
     );
     assert!(root.query_selector("slot").unwrap().is_some());
-    assert_eq!(text(&root, ".aw-visually-hidden"), "Loading article…");
+    assert_eq!(
+        attr(&root, ".aw-loading", "aria-label").as_deref(),
+        Some("Loading article…")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -399,10 +403,6 @@ fn error_state_says_what_went_wrong_and_retries() {
     let (root, _h) = mount(move || {
         view! { <ErrorState error=LoadError::Http(404) strings=&EN on_retry=move || *counter.borrow_mut() += 1 /> }
     });
-    assert_eq!(
-        attr(&root, "[part=error]", "role").as_deref(),
-        Some("alert")
-    );
     assert_eq!(
         text(&root, ".aw-error-detail"),
         "The server answered HTTP 404."
@@ -429,6 +429,15 @@ async fn widget_without_src_shows_a_named_error() {
         text(&root, ".aw-error-detail"),
         "The element has no src attribute."
     );
+    // Announced once, politely, through the widget's one live region.
+    assert_eq!(
+        find_all(&root, "[role=status], [role=alert], [aria-live]").len(),
+        1
+    );
+    assert_eq!(
+        text(&root, ".aw-announcer"),
+        "This article could not be loaded. The element has no src attribute."
+    );
     assert_eq!(
         *events.borrow(),
         vec![WidgetEvent::Error {
@@ -449,4 +458,28 @@ async fn widget_waits_while_not_visible() {
     leptos::task::tick().await;
     assert_eq!(attr(&root, ".aw", "data-state").as_deref(), Some("waiting"));
     assert!(root.query_selector("slot").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn heading_level_sets_the_headline_and_the_body_below_it() {
+    let mut article = seed();
+    article.body.insert(
+        0,
+        article_widget::model::article::Block::Heading("Background".into()),
+    );
+    let mut card_options = options(Layout::Full, "en");
+    card_options.heading_level = HeadingLevel::parse(Some("4"));
+    let (root, _h) = mount(move || view! { <ArticleCard article=article options=card_options /> });
+    assert_eq!(find(&root, "[part=headline]").tag_name(), "H4");
+    assert_eq!(text(&root, "[part=body] h5"), "Background");
+    assert!(root.query_selector("h2, h3").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_language_without_strings_gets_english_words_and_its_own_dates() {
+    let article = seed();
+    let mut card_options = options(Layout::Card, "fr");
+    card_options.strings = article_widget::model::i18n::strings_for("fr");
+    let (root, _h) = mount(move || view! { <ArticleCard article=article options=card_options /> });
+    assert_eq!(text(&root, "[part=date]"), "Published 1 novembre 2018");
 }

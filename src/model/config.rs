@@ -82,6 +82,44 @@ pub struct WidgetConfig {
     pub share: Vec<ShareNetwork>,
     pub loading: Loading,
     pub comments_api: Option<String>,
+    pub heading_level: HeadingLevel,
+}
+
+/// The level of the card's headline (`heading-level`, 2 by default), so the card fits the
+/// host page's outline; body sub-headings sit one level below it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeadingLevel(u8);
+
+impl Default for HeadingLevel {
+    fn default() -> Self {
+        HeadingLevel(2)
+    }
+}
+
+impl HeadingLevel {
+    /// 1 to 6; anything else is the default.
+    pub fn parse(value: Option<&str>) -> HeadingLevel {
+        match value.and_then(|v| v.trim().parse::<u8>().ok()) {
+            Some(level @ 1..=6) => HeadingLevel(level),
+            _ => HeadingLevel::default(),
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The element name `steps` levels below this one, never past `h6`.
+    pub fn tag_below(self, steps: u8) -> &'static str {
+        match self.0.saturating_add(steps) {
+            0 | 1 => "h1",
+            2 => "h2",
+            3 => "h3",
+            4 => "h4",
+            5 => "h5",
+            _ => "h6",
+        }
+    }
 }
 
 /// The attribute names of the spec; the `<div>` form prefixes each with `data-`.
@@ -93,6 +131,9 @@ pub const ATTRIBUTES: &[&str] = &[
     "share",
     "loading",
     "comments-api",
+    // Not in the embed spec (which leaves room for more): the headline's level, for the
+    // host page's outline.
+    "heading-level",
 ];
 
 impl WidgetConfig {
@@ -115,6 +156,7 @@ impl WidgetConfig {
             share,
             loading: Loading::parse(non_empty("loading").as_deref()),
             comments_api: non_empty("comments-api"),
+            heading_level: HeadingLevel::parse(non_empty("heading-level").as_deref()),
         };
         (config, warnings)
     }

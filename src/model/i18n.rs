@@ -33,6 +33,8 @@ pub struct Strings {
     /// `{network}` is replaced.
     pub share_on: &'static str,
     pub share_by_email: &'static str,
+    /// The email button's visible name; the accessible name (`share_by_email`) must contain it.
+    pub email: &'static str,
     pub copy_link: &'static str,
     pub copied: &'static str,
     pub share_native: &'static str,
@@ -64,6 +66,7 @@ pub const EN: Strings = Strings {
     share: "Share",
     share_on: "Share on {network}",
     share_by_email: "Share by email",
+    email: "Email",
     copy_link: "Copy link",
     copied: "Link copied",
     share_native: "More ways to share",
@@ -93,6 +96,7 @@ pub const ES: Strings = Strings {
     share: "Compartir",
     share_on: "Compartir en {network}",
     share_by_email: "Compartir por correo",
+    email: "Correo",
     copy_link: "Copiar enlace",
     copied: "Enlace copiado",
     share_native: "Más formas de compartir",

@@ -1,23 +1,33 @@
 use super::figure::Figure;
 use super::rich_text::render_nodes;
 use crate::model::article::Block;
+use crate::model::config::HeadingLevel;
 use crate::model::i18n::Strings;
 use leptos::prelude::*;
 
 /// The article body, block by block.
 #[component]
-pub fn Body(blocks: Vec<Block>, strings: &'static Strings) -> impl IntoView {
+pub fn Body(
+    blocks: Vec<Block>,
+    strings: &'static Strings,
+    #[prop(optional)] headline: HeadingLevel,
+) -> impl IntoView {
     view! {
         <div class="aw-body" part="body">
-            {blocks.into_iter().map(|block| render_block(block, strings)).collect_view()}
+            {blocks
+                .into_iter()
+                .map(|block| render_block(block, strings, headline))
+                .collect_view()}
         </div>
     }
 }
 
-fn render_block(block: Block, strings: &'static Strings) -> AnyView {
+fn render_block(block: Block, strings: &'static Strings, headline: HeadingLevel) -> AnyView {
     match block {
-        Block::Paragraph(nodes) => view! { <p>{render_nodes(&nodes)}</p> }.into_any(),
-        Block::Heading(text) => view! { <h3>{text}</h3> }.into_any(),
+        Block::Paragraph(nodes) => view! { <p>{render_nodes(&nodes, headline)}</p> }.into_any(),
+        Block::Heading(text) => leptos::html::custom(headline.tag_below(1))
+            .child(text)
+            .into_any(),
         Block::Quote { text, cite } => view! {
             <blockquote>
                 <p>{text}</p>
@@ -36,6 +46,6 @@ fn render_block(block: Block, strings: &'static Strings) -> AnyView {
             .into_any()
         }
         Block::Image(image) => view! { <Figure image=image /> }.into_any(),
-        Block::Html(nodes) => render_nodes(&nodes),
+        Block::Html(nodes) => render_nodes(&nodes, headline),
     }
 }

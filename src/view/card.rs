@@ -7,7 +7,7 @@ use super::intl::format_date;
 use super::live_toggle::LiveToggle;
 use super::share_bar::{ShareBar, ShareContent};
 use crate::model::article::Article;
-use crate::model::config::Layout;
+use crate::model::config::{HeadingLevel, Layout};
 use crate::model::i18n::Strings;
 use crate::model::share::ShareNetwork;
 use leptos::prelude::*;
@@ -21,6 +21,8 @@ pub struct CardOptions {
     /// The language dates and numbers are formatted in.
     pub lang: String,
     pub events: EventSink,
+    /// The headline's heading level.
+    pub heading_level: HeadingLevel,
 }
 
 /// The article card: breadcrumb, label, headline, photo, date, lede, body (full layout only),
@@ -33,6 +35,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         strings,
         lang,
         events,
+        heading_level,
     } = options;
     let Article {
         url,
@@ -85,9 +88,11 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
             <header class="aw-header">
                 {(!breadcrumb.is_empty()).then(|| view! { <Breadcrumb items=breadcrumb label=strings.breadcrumb /> })}
                 {label.map(|label| view! { <p class="aw-label" part="label">{label}</p> })}
-                <h2 class="aw-headline" part="headline" id="aw-headline">
-                    <a href=url.to_string() target="_blank" rel="noopener">{headline}</a>
-                </h2>
+                {leptos::html::custom(heading_level.tag_below(0))
+                    .attr("class", "aw-headline")
+                    .attr("part", "headline")
+                    .attr("id", "aw-headline")
+                    .child(view! { <a href=url.to_string() target="_blank" rel="noopener">{headline.clone()}</a> })}
             </header>
             {image.map(|image| view! { <Figure image=image /> })}
             <p class="aw-meta">
@@ -96,7 +101,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
                 {byline}
             </p>
             {summary.map(|summary| view! { <p class="aw-lede" part="lede">{summary}</p> })}
-            {(layout == Layout::Full && !body.is_empty()).then(|| view! { <Body blocks=body strings=strings /> })}
+            {(layout == Layout::Full && !body.is_empty()).then(|| view! { <Body blocks=body strings=strings headline=heading_level /> })}
             {footer_has_content.then(|| view! {
                 <footer class="aw-footer">
                     {has_share.then(|| view! { <ShareBar networks=share content=share_content strings=strings events=events /> })}

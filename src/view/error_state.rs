@@ -3,7 +3,7 @@ use crate::model::i18n::Strings;
 use leptos::prelude::*;
 
 /// What went wrong, in plain words, with a Retry button; the publisher's fallback stays visible
-/// below it.
+/// below it. The widget's live region announces it.
 #[component]
 pub fn ErrorState(
     error: LoadError,
@@ -11,7 +11,7 @@ pub fn ErrorState(
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     view! {
-        <div class="aw-error" part="error" role="alert">
+        <div class="aw-error" part="error">
             <p class="aw-error-title">{strings.error_title}</p>
             <p class="aw-error-detail">{strings.error_detail(&error)}</p>
             <button type="button" part="retry" class="aw-button" on:click=move |_| on_retry()>

@@ -2,12 +2,12 @@ use crate::model::i18n::Strings;
 use leptos::prelude::*;
 
 /// Shown until the card is ready: the publisher's fallback (slotted light DOM) over a skeleton
-/// the size of a card, so the page does not jump when the card arrives.
+/// the size of a card, so the page does not jump when the card arrives. It is announced by the
+/// widget's live region, not here.
 #[component]
 pub fn LoadingState(strings: &'static Strings) -> impl IntoView {
     view! {
-        <div class="aw-loading" role="status" aria-busy="true">
-            <span class="aw-visually-hidden">{strings.loading}</span>
+        <div class="aw-loading" aria-busy="true" aria-label=strings.loading>
             <div class="aw-fallback">
                 <slot></slot>
             </div>

@@ -52,6 +52,7 @@ pub fn ShareBar(
             let visible_name = match network {
                 ShareNetwork::Copy => strings.copy_link,
                 ShareNetwork::Native => strings.share,
+                ShareNetwork::Email => strings.email,
                 other => other.brand(),
             };
             let link = content.with_value(|c| network.link(&c.page()));

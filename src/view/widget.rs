@@ -118,6 +118,19 @@ pub fn ArticleWidget(
             .unwrap_or_else(|| "en".to_string())
     });
 
+    // One polite live region for the widget's life: it exists (empty) before anything is
+    // announced, as screen readers need, and its text changes once per state, not per render.
+    let announcement = Memo::new(move |_| {
+        let strings = strings_for(&lang.get());
+        state.with(|s| match s {
+            LoadState::Waiting | LoadState::Loaded(_) => String::new(),
+            LoadState::Loading => strings.loading.to_string(),
+            LoadState::Failed(error) => {
+                format!("{} {}", strings.error_title, strings.error_detail(error))
+            }
+        })
+    });
+
     view! {
         <div
             class="aw"
@@ -132,6 +145,7 @@ pub fn ArticleWidget(
             lang=move || lang.get()
             dir=move || if is_rtl(&lang.get()) { "rtl" } else { "ltr" }
         >
+            <p class="aw-visually-hidden aw-announcer" role="status">{move || announcement.get()}</p>
             {move || {
                 let lang = lang.get();
                 let strings = strings_for(&lang);
@@ -139,8 +153,9 @@ pub fn ArticleWidget(
                     LoadState::Waiting | LoadState::Loading => view! { <LoadingState strings=strings /> }.into_any(),
                     LoadState::Failed(error) => view! { <ErrorState error=error strings=strings on_retry=retry /> }.into_any(),
                     LoadState::Loaded(parsed) => {
-                        let (layout, share) = config.with(|c| (c.layout, c.share.clone()));
-                        let options = CardOptions { layout, share, strings, lang, events };
+                        let (layout, share, heading_level) =
+                            config.with(|c| (c.layout, c.share.clone(), c.heading_level));
+                        let options = CardOptions { layout, share, strings, lang, events, heading_level };
                         view! { <ArticleCard article=parsed.article.clone() options=options /> }.into_any()
                     }
                 }

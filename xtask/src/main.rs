@@ -133,6 +133,8 @@ fn test() -> Result<()> {
         "e2e",
         "--test",
         "embedding",
+        "--test",
+        "a11y",
         "--",
         "--ignored",
         "--test-threads",

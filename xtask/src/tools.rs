@@ -122,10 +122,34 @@ pub fn ensure_build_tools() -> Result<()> {
     ensure_wasm_opt()
 }
 
+pub const AXE_VERSION: &str = "4.14.1";
+
+/// Where the accessibility tests find axe-core.
+pub fn axe_script() -> std::path::PathBuf {
+    workspace_root().join("target/tools/node_modules/axe-core/axe.min.js")
+}
+
+/// axe-core from npm, in `target/tools` (not global: only the tests use it).
+fn ensure_axe() -> Result<()> {
+    let manifest = workspace_root().join("target/tools/node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(manifest).unwrap_or_default();
+    if installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) && axe_script().exists() {
+        return Ok(());
+    }
+    let prefix = workspace_root().join("target/tools");
+    std::fs::create_dir_all(&prefix)?;
+    eprintln!("xtask: installing axe-core {AXE_VERSION} (npm) into target/tools");
+    run(Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&prefix)
+        .arg(format!("axe-core@{AXE_VERSION}")))
+}
+
 /// What the test command needs on top of the build tools.
 pub fn ensure_test_tools() -> Result<()> {
     ensure_build_tools()?;
     ensure_chromium()?;
+    ensure_axe()?;
     let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
     for component in ["clippy", "rustfmt"] {
         if !components.lines().any(|l| l.starts_with(component)) {

@@ -29,6 +29,10 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--js-flags=--expose-gc",
 ];
 
+pub const KEY_TAB: &str = "\u{E004}";
+pub const KEY_ENTER: &str = "\u{E007}";
+pub const KEY_SPACE: &str = " ";
+
 /// A running chromedriver, stopped on drop.
 pub struct ChromeDriver {
     port: u16,
@@ -169,6 +173,15 @@ impl Session {
             std::thread::sleep(Duration::from_millis(50));
         }
         Err(format!("timed out waiting for `{js}`; last value: {last}").into())
+    }
+
+    /// Presses and releases one key on the focused element, as a person would. `key` is a
+    /// character or a WebDriver key code such as [`KEY_TAB`].
+    pub fn press(&self, key: &str) -> Result<()> {
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
+        ]}]});
+        self.command("POST", "/actions", Some(&actions)).map(|_| ())
     }
 
     /// A PNG of the viewport.
