@@ -197,3 +197,24 @@ fn an_arabic_article_lays_out_right_to_left() {
         "{date}"
     );
 }
+
+#[test]
+#[ignore = "needs dist/, Chromium and axe-core: run `cargo xtask test`"]
+fn the_card_reflows_at_320_css_pixels_without_horizontal_scrolling() {
+    // WCAG 1.4.10: 1280 px at 400 % zoom is a 320 px viewport.
+    let b = Browser::open("/pages/keyboard.html");
+    b.session.set_window_size(320, 800).unwrap();
+    b.wait_state("w", "loaded");
+    let width = b.js("return window.innerWidth;").as_u64().unwrap();
+    assert!(width <= 500, "the window did not shrink: {width}");
+    let overflow = b.js(
+        "const card = q('w', '.aw-card');
+         const wide = qa('w', '*').filter(el => el.getBoundingClientRect().right > card.getBoundingClientRect().right + 1).map(el => el.localName + '.' + el.className);
+         return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, card: card.scrollWidth - card.clientWidth, wide };",
+    );
+    assert_eq!(
+        overflow,
+        json!({ "page": 0, "card": 0, "wide": [] }),
+        "at {width} px"
+    );
+}
