@@ -5,9 +5,10 @@
 //! - A request is aborted when the last widget waiting for it goes away.
 //! - The body is read as a stream and refused past [`MAX_BYTES`], so a huge or endless response
 //!   costs at most that much memory; the timeout covers the whole body, not just the headers.
-//! - Cookies are not sent ([`RequestCredentials::Omit`]): the article is public.
+//! - Cookies are not sent unless the publisher asks (`credentials="include"`).
 
 use crate::model::article::{parse_article, Parsed};
+use crate::model::config::Credentials;
 use crate::model::error::LoadError;
 use crate::model::url::SafeUrl;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -25,7 +26,7 @@ use web_sys::{
 };
 
 /// The largest article the widget accepts.
-pub const MAX_BYTES: usize = 1024 * 1024;
+pub const MAX_BYTES: usize = crate::model::article::MAX_ARTICLE_BYTES;
 
 /// How long a request may take, headers and body together.
 pub const TIMEOUT_SECONDS: u32 = 10;
@@ -58,13 +59,13 @@ pub struct ArticleRequest {
 
 impl ArticleRequest {
     /// Joins the request for `url`, starting it if there is none.
-    pub fn new(url: &SafeUrl) -> ArticleRequest {
-        let key = url.as_str().to_string();
+    pub fn new(url: &SafeUrl, credentials: Credentials) -> ArticleRequest {
+        let key = request_key(url, credentials);
         let (entry_id, future) = REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
             let entry = requests
                 .entry(key.clone())
-                .or_insert_with(|| start(url.clone()));
+                .or_insert_with(|| start(url.clone(), credentials));
             entry.waiters += 1;
             (entry.id, entry.future.clone())
         });
@@ -105,26 +106,35 @@ impl Drop for ArticleRequest {
 
 /// Forgets a failed result so that Retry fetches again. Successful results stay: the article
 /// is the same for every widget on the page.
-pub fn forget_failure(url: &SafeUrl) {
+pub fn forget_failure(url: &SafeUrl, credentials: Credentials) {
+    let key = request_key(url, credentials);
     REQUESTS.with(|requests| {
         let mut requests = requests.borrow_mut();
         let failed = requests
-            .get(url.as_str())
+            .get(&key)
             .is_some_and(|entry| entry.done.get() && matches!(entry.future.peek(), Some(Err(_))));
         if failed {
-            requests.remove(url.as_str());
+            requests.remove(&key);
         }
     });
 }
 
-fn start(url: SafeUrl) -> Entry {
+/// A request with cookies is not the same request as one without.
+fn request_key(url: &SafeUrl, credentials: Credentials) -> String {
+    match credentials {
+        Credentials::Omit => url.as_str().to_string(),
+        Credentials::Include => format!("credentials {}", url.as_str()),
+    }
+}
+
+fn start(url: SafeUrl, credentials: Credentials) -> Entry {
     let controller = AbortController::new().ok();
     let done = Rc::new(Cell::new(false));
     let signal = controller.as_ref().map(AbortController::signal);
     let done_flag = done.clone();
     let abort = controller.clone();
     let future = async move {
-        let result = with_timeout(abort, fetch_and_parse(url, signal)).await;
+        let result = with_timeout(abort, fetch_and_parse(url, credentials, signal)).await;
         done_flag.set(true);
         result
     }
@@ -179,12 +189,19 @@ async fn with_timeout(
     result
 }
 
-async fn fetch_and_parse(url: SafeUrl, signal: Option<web_sys::AbortSignal>) -> ArticleResult {
+async fn fetch_and_parse(
+    url: SafeUrl,
+    credentials: Credentials,
+    signal: Option<web_sys::AbortSignal>,
+) -> ArticleResult {
     // The request is built here rather than with gloo-net's builder, which rewrites a URL that
     // already has a query (it appends `&`), and would break signed publisher URLs.
     let init = RequestInit::new();
     init.set_method("GET");
-    init.set_credentials(RequestCredentials::Omit);
+    init.set_credentials(match credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::Include => RequestCredentials::Include,
+    });
     init.set_mode(RequestMode::Cors);
     if let Some(signal) = &signal {
         init.set_signal(Some(signal));

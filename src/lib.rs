@@ -16,6 +16,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
+        // A panic ends this wasm instance (panic = "abort"), so this runs once: say what
+        // happened, and leave every widget showing an error and its fallback, not frozen.
         web_sys::console::error_1(&format!("article-widget: internal error: {info}").into());
+        host::show_crash_everywhere();
     }));
 }

@@ -483,3 +483,40 @@ fn a_language_without_strings_gets_english_words_and_its_own_dates() {
     let (root, _h) = mount(move || view! { <ArticleCard article=article options=card_options /> });
     assert_eq!(text(&root, "[part=date]"), "Published 1 novembre 2018");
 }
+
+#[wasm_bindgen_test]
+fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element: HtmlElement = document
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    element.set_inner_html("<a class=\"fallback\" href=\"https://news.example/\">Fallback</a>");
+    document.body().unwrap().append_child(&element).unwrap();
+    let root = element
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    root.set_inner_html("<div class=\"aw\" data-state=\"loading\">half drawn</div>");
+
+    article_widget::host::show_crash_everywhere();
+
+    let shown = root.query_selector(".aw").unwrap().unwrap();
+    assert_eq!(shown.get_attribute("data-state").as_deref(), Some("error"));
+    assert_eq!(
+        root.query_selector(".aw-error-title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "This article could not be loaded."
+    );
+    assert!(
+        root.query_selector("slot").unwrap().is_some(),
+        "the fallback shows"
+    );
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("half drawn"));
+    element.remove();
+}

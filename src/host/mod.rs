@@ -79,3 +79,24 @@ pub fn diagnostics() -> JsValue {
     let _ = js_sys::Reflect::set(&report, &"wasmMemoryBytes".into(), &memory.into());
     report.into()
 }
+
+/// Called by the panic hook: every widget on the page shows an error and its fallback instead
+/// of freezing half-drawn. It finds the widgets through the document, not the registry, which
+/// may be mid-update when a panic strikes.
+pub fn show_crash_everywhere() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = document.query_selector_all(WIDGET_SELECTOR) else {
+        return;
+    };
+    for i in 0..list.length() {
+        let root = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .and_then(|e| e.shadow_root());
+        if let Some(root) = root {
+            shadow::show_crash(&root, crate::model::i18n::EN.error_title);
+        }
+    }
+}

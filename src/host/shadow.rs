@@ -57,3 +57,32 @@ fn clear(root: &ShadowRoot) {
         let _ = root.remove_child(&child);
     }
 }
+
+/// The error state drawn with plain DOM calls, for when Rust can no longer be trusted to run
+/// the view (after a panic): a sentence and the publisher's fallback.
+pub fn show_crash(root: &ShadowRoot, message: &str) {
+    clear(root);
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    let make = |tag: &str, class: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_class_name(class);
+        Some(element)
+    };
+    let (Some(outer), Some(error), Some(title), Some(slot)) = (
+        make("div", "aw aw-crashed"),
+        make("div", "aw-error"),
+        make("p", "aw-error-title"),
+        make("slot", "aw-fallback"),
+    ) else {
+        return;
+    };
+    let _ = outer.set_attribute("data-state", "error");
+    let _ = error.set_attribute("part", "error");
+    title.set_text_content(Some(message));
+    let _ = error.append_child(&title);
+    let _ = error.append_child(&slot);
+    let _ = outer.append_child(&error);
+    let _ = root.append_child(&outer);
+}

@@ -137,11 +137,21 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+/// The largest article JSON the widget accepts (1 MiB).
+pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
+
 /// The newest major version of the format this widget reads.
 pub const FORMAT_VERSION: u64 = 1;
 
 /// Parses and validates the JSON text fetched from `source`, resolving relative URLs against it.
 pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> {
+    // The fetch layer stops reading at this size; the parser refuses it too, so no caller can
+    // hand it an unbounded amount of work.
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge {
+            limit_bytes: MAX_ARTICLE_BYTES,
+        });
+    }
     let value: Value =
         serde_json::from_str(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
     let map = value.as_object().ok_or(LoadError::NotAnObject)?;

@@ -83,6 +83,26 @@ pub struct WidgetConfig {
     pub loading: Loading,
     pub comments_api: Option<String>,
     pub heading_level: HeadingLevel,
+    pub credentials: Credentials,
+}
+
+/// Whether the article request carries the reader's cookies for the publisher's origin
+/// (`credentials="include"`). Off by default: articles are public, and a host page should not
+/// make its readers' cookies travel to a third party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Credentials {
+    #[default]
+    Omit,
+    Include,
+}
+
+impl Credentials {
+    pub fn parse(value: Option<&str>) -> Credentials {
+        match value.map(str::trim) {
+            Some(v) if v.eq_ignore_ascii_case("include") => Credentials::Include,
+            _ => Credentials::Omit,
+        }
+    }
 }
 
 /// The level of the card's headline (`heading-level`, 2 by default), so the card fits the
@@ -134,6 +154,8 @@ pub const ATTRIBUTES: &[&str] = &[
     // Not in the embed spec (which leaves room for more): the headline's level, for the
     // host page's outline.
     "heading-level",
+    // Not in the embed spec either: send cookies with the article request.
+    "credentials",
 ];
 
 impl WidgetConfig {
@@ -157,6 +179,7 @@ impl WidgetConfig {
             loading: Loading::parse(non_empty("loading").as_deref()),
             comments_api: non_empty("comments-api"),
             heading_level: HeadingLevel::parse(non_empty("heading-level").as_deref()),
+            credentials: Credentials::parse(non_empty("credentials").as_deref()),
         };
         (config, warnings)
     }

@@ -50,6 +50,7 @@ pub fn ArticleWidget(
     Effect::new(move |_| {
         attempt.track();
         let source = config.with(source_url);
+        let credentials = config.with(|c| c.credentials);
         if !visible.get() {
             return;
         }
@@ -67,7 +68,7 @@ pub fn ArticleWidget(
             }
         };
         state.set(LoadState::Loading);
-        let claim = ArticleRequest::new(&url);
+        let claim = ArticleRequest::new(&url, credentials);
         let result = claim.result();
         request.set_value(Some(claim));
         leptos::task::spawn_local(async move {
@@ -99,7 +100,7 @@ pub fn ArticleWidget(
 
     let retry = move || {
         if let Ok(url) = config.with_untracked(source_url) {
-            forget_failure(&url);
+            forget_failure(&url, config.with_untracked(|c| c.credentials));
         }
         attempt.update(|n| *n += 1);
     };

@@ -135,6 +135,8 @@ fn test() -> Result<()> {
         "embedding",
         "--test",
         "a11y",
+        "--test",
+        "hostile",
         "--",
         "--ignored",
         "--test-threads",

@@ -40,6 +40,7 @@ pub enum Role {
 pub struct Server {
     pub origin: String,
     log: Arc<Mutex<Vec<String>>>,
+    cookies: Arc<Mutex<Vec<(String, String)>>>,
     counters: Arc<Mutex<HashMap<String, usize>>>,
 }
 
@@ -51,6 +52,7 @@ impl Server {
         let server = Server {
             origin,
             log: Arc::default(),
+            cookies: Arc::default(),
             counters: Arc::default(),
         };
         let shared = server.clone();
@@ -84,6 +86,15 @@ impl Server {
             .unwrap_or(0)
     }
 
+    /// The `Cookie` header of the first request for exactly `target`, if it had one.
+    pub fn cookie(&self, target: &str) -> Option<String> {
+        let cookies = self.cookies.lock().ok()?;
+        cookies
+            .iter()
+            .find(|(t, _)| t == target)
+            .map(|(_, c)| c.clone())
+    }
+
     /// Every request path so far.
     pub fn requests(&self) -> Vec<String> {
         self.log.lock().map(|log| log.clone()).unwrap_or_default()
@@ -109,12 +120,16 @@ impl Server {
         if let Ok(mut log) = self.log.lock() {
             log.push(target.clone());
         }
+        if let (Some(cookie), Ok(mut cookies)) = (headers.get("cookie"), self.cookies.lock()) {
+            cookies.push((target.clone(), cookie.clone()));
+        }
         let mut out = stream;
+        let cors = cors_headers(headers.get("origin").map(String::as_str));
         if method == "OPTIONS" {
-            return respond(&mut out, 204, "text/plain", b"", &cors_headers());
+            return respond(&mut out, 204, "text/plain", b"", &cors);
         }
         match role {
-            Role::Widget { root } => self.widget(&mut out, root, &target),
+            Role::Widget { root } => self.widget(&mut out, root, &target, &cors),
             Role::Host {
                 demo_root,
                 pages_root,
@@ -123,11 +138,23 @@ impl Server {
         }
     }
 
-    fn widget(&self, out: &mut TcpStream, root: &Path, target: &str) -> std::io::Result<()> {
+    fn widget(
+        &self,
+        out: &mut TcpStream,
+        root: &Path,
+        target: &str,
+        cors: &[(String, String)],
+    ) -> std::io::Result<()> {
         let path = target.split('?').next().unwrap_or("/");
-        let cors = cors_headers();
+        if path.starts_with("/__pwned") {
+            // The trap: hostile input must never make the browser ask for this.
+            return respond(out, 204, "text/plain", b"", cors);
+        }
         if let Some(test_route) = path.strip_prefix("/__test/") {
-            return self.test_route(out, root, test_route, target, &cors);
+            if let Some(done) = crate::hostile::route(out, root, test_route, cors, &self.origin) {
+                return done;
+            }
+            return self.test_route(out, root, test_route, target, cors);
         }
         // The same bundle hosted under a deeper path, as a CDN would version it.
         let path = path.strip_prefix(NESTED_PREFIX).map_or(path, |rest| rest);
@@ -240,9 +267,14 @@ fn host(
     }
 }
 
-fn cors_headers() -> Vec<(String, String)> {
+/// CORS for the widget origin. A request that names its origin gets it echoed with
+/// credentials allowed, so `credentials="include"` can be tested; others get `*`.
+pub(crate) fn cors_headers(origin: Option<&str>) -> Vec<(String, String)> {
+    let allow = origin.unwrap_or("*").to_string();
     vec![
-        ("Access-Control-Allow-Origin".into(), "*".into()),
+        ("Access-Control-Allow-Origin".into(), allow),
+        ("Access-Control-Allow-Credentials".into(), "true".into()),
+        ("Vary".into(), "Origin".into()),
         ("Access-Control-Allow-Headers".into(), "Accept".into()),
         ("Cross-Origin-Resource-Policy".into(), "cross-origin".into()),
         ("Timing-Allow-Origin".into(), "*".into()),
@@ -267,7 +299,7 @@ fn content_type(path: &Path) -> &'static str {
 
 /// Serves a file under `root`. In HTML, `{{WIDGET}}` and the demo's widget origin become
 /// `substitute` (the widget server's actual origin).
-fn serve_file(
+pub(crate) fn serve_file(
     out: &mut TcpStream,
     root: &Path,
     path: &str,
@@ -295,7 +327,7 @@ fn serve_file(
     respond(out, 200, kind, &body, headers)
 }
 
-fn respond(
+pub(crate) fn respond(
     out: &mut TcpStream,
     status: u16,
     kind: &str,

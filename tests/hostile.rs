@@ -1,0 +1,201 @@
+//! Hostile input and failure, end to end: XSS payloads in every field, every network failure
+//! mode, and privacy (no third-party requests, no cookies unless asked, media only on play).
+//!
+//! `#[ignore]`d in a plain `cargo test`; `cargo xtask test` runs them with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+// The panic lints guard src/; a failing test is supposed to panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use serde_json::{json, Value};
+use std::time::Duration;
+use support::{origins, Browser};
+
+/// Everything in every widget's shadow root that could run script, load something, or
+/// navigate somewhere other than an http(s) (or, for the email share, mailto:) URL.
+const DANGEROUS_DOM: &str = "
+    const bad = [];
+    const forbidden = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'textarea', 'select', 'button[formaction]', 'svg', 'math', 'base', 'meta', 'link', 'template', 'isindex', 'keygen']);
+    for (const host of document.querySelectorAll('article-widget')) {
+        if (!host.shadowRoot) continue;
+        for (const el of host.shadowRoot.querySelectorAll('*')) {
+            if (forbidden.has(el.localName)) bad.push(host.id + ': <' + el.localName + '>');
+            for (const attr of el.attributes) {
+                const name = attr.name, value = attr.value;
+                if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'formaction' || name === 'action' || name === 'ping' || name === 'background' || name.includes(':'))
+                    bad.push(host.id + ': <' + el.localName + ' ' + name + '>');
+                if (['href', 'src', 'poster'].includes(name) && !/^(https?:\\/\\/|mailto:\\?)/.test(value))
+                    bad.push(host.id + ': <' + el.localName + ' ' + name + '=' + value.slice(0, 40) + '>');
+            }
+        }
+    }
+    return bad;";
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn xss_payloads_in_every_field_never_run_script_or_load_anything() {
+    let widget = origins().widget.origin.clone();
+    let count = xtask::hostile::payloads(&widget).len();
+    assert!(count >= 100, "only {count} payloads");
+    let b = Browser::open("/pages/hostile-input.html");
+    b.session
+        .wait_for(
+            "!!customElements.get('article-widget')",
+            Duration::from_secs(20),
+            |v| v == true,
+        )
+        .unwrap();
+    b.js(&format!(
+        "const list = document.getElementById('list');
+         for (let i = 0; i < {count}; i++) for (const kind of ['xss', 'xss-html']) {{
+             const el = document.createElement('article-widget');
+             el.id = kind + '-' + i;
+             el.setAttribute('loading', 'eager');
+             el.setAttribute('layout', 'full');
+             el.setAttribute('share', 'x,facebook,email,copy,mastodon,native');
+             el.setAttribute('src', '{widget}/__test/' + kind + '/' + i + '.json');
+             list.append(el);
+         }}"
+    ));
+    let states = "Array.from(document.querySelectorAll('article-widget')).map(e => { const aw = e.shadowRoot && e.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : 'none'; })";
+    let states = b
+        .session
+        .wait_for(states, Duration::from_secs(60), |v| {
+            v.as_array().is_some_and(|a| {
+                a.len() == 2 * count && a.iter().all(|s| s == "loaded" || s == "error")
+            })
+        })
+        .unwrap();
+    let loaded = states
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| *s == "loaded")
+        .count();
+    assert_eq!(
+        loaded,
+        2 * count,
+        "every hostile article still renders as a card"
+    );
+
+    // Give any handler a chance: hover, focus and animate everything (no clicks: a click on a
+    // share link would open a window).
+    b.js("for (const host of document.querySelectorAll('article-widget')) for (const el of host.shadowRoot.querySelectorAll('*')) {
+              for (const type of ['mouseover', 'pointerenter', 'focus', 'animationstart', 'toggle', 'load', 'error'])
+                  el.dispatchEvent(new Event(type));
+          }");
+    std::thread::sleep(Duration::from_millis(1500));
+
+    assert_eq!(
+        b.js("return window.__pwned === undefined;"),
+        json!(true),
+        "a payload ran script"
+    );
+    assert_eq!(
+        b.js("return window.__csp;"),
+        json!([]),
+        "a payload tried something the CSP blocked"
+    );
+    assert_eq!(
+        origins().widget.count("/__pwned"),
+        0,
+        "a payload made the browser request the trap URL"
+    );
+    assert_eq!(b.js(DANGEROUS_DOM), json!([]));
+    // Publisher text stays text: the payloads are visible, not interpreted.
+    let headline = b.text("xss-0", "[part=headline]");
+    assert_eq!(headline, "Payload 0: <script>top.__pwned=1</script>");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn every_network_failure_ends_in_a_clear_error_in_that_widget_only() {
+    let b = Browser::open("/pages/failures.html");
+    b.wait_state("drip-fast", "loaded");
+    b.wait_state("wrong-type", "loaded");
+    b.wait_state("healthy", "loaded");
+    let cases = [
+        (
+            "redirect-loop",
+            "Network error: the server could not be reached.",
+        ),
+        ("empty", "The response is not JSON (the body is empty)."),
+        ("error-json", "The server answered HTTP 500."),
+        ("no-cors", "Network error: the server could not be reached."),
+        ("huge", "The response is larger than 1024 KiB."),
+        ("huge-stream", "The response is larger than 1024 KiB."),
+        (
+            "not-http",
+            "Src uses the javascript: scheme (only http and https are allowed).",
+        ),
+        // Headers at once, then one byte every 100 ms: the timeout covers the body too.
+        ("drip-slow", "Timeout: no answer after 10 s."),
+    ];
+    for (id, message) in cases {
+        b.wait_state(id, "error");
+        assert_eq!(b.text(id, ".aw-error-detail"), message, "{id}");
+        assert!(
+            b.fallback_visible(id),
+            "{id}: the fallback must stay visible"
+        );
+    }
+    assert!(!b.fallback_visible("healthy"));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn nothing_leaves_for_third_parties_and_cookies_stay_home_unless_asked() {
+    let b = Browser::open("/pages/privacy.html");
+    b.wait_state("omit", "loaded");
+    b.wait_state("include", "loaded");
+    assert_eq!(b.js("return document.cookie;"), json!("reader=1"));
+    let widget = origins();
+    assert_eq!(
+        widget.widget.cookie("/demo/article.json?case=privacy-omit"),
+        None
+    );
+    assert_eq!(
+        widget
+            .widget
+            .cookie("/demo/article.json?case=privacy-include")
+            .as_deref(),
+        Some("reader=1")
+    );
+
+    let requested_origins = "[...new Set(performance.getEntriesByType('resource').map(e => new URL(e.name).origin))].sort()";
+    let mut expected = vec![widget.host.origin.clone(), widget.widget.origin.clone()];
+    expected.sort();
+    assert_eq!(
+        b.js(&format!("return {requested_origins};")),
+        json!(expected)
+    );
+
+    // The reader switches mode: still nothing from the stream.
+    b.js("q('omit', 'button[data-mode=audio]').click();");
+    std::thread::sleep(Duration::from_millis(300));
+    let media = "performance.getEntriesByType('resource').filter(e => /live(-audio)?\\.(webm|ogg)/.test(e.name)).length";
+    assert_eq!(
+        b.js(&format!("return {media};")),
+        json!(0),
+        "no media before play"
+    );
+    // Only pressing play fetches the stream.
+    b.js("q('omit', 'audio').play();");
+    let fetched: Value = b
+        .session
+        .wait_for(media, Duration::from_secs(10), |v| {
+            v.as_u64().unwrap_or(0) > 0
+        })
+        .unwrap();
+    assert!(fetched.as_u64().unwrap() >= 1);
+    assert_eq!(
+        b.js(&format!("return {requested_origins};")),
+        json!(expected)
+    );
+}
