@@ -158,7 +158,7 @@ impl Server {
         }
         // The same bundle hosted under a deeper path, as a CDN would version it.
         let path = path.strip_prefix(NESTED_PREFIX).map_or(path, |rest| rest);
-        serve_file(out, root, path, &cors, None)
+        serve_file(out, root, path, cors, None)
     }
 
     /// Failure modes and fixtures for the tests.
