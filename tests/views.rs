@@ -103,6 +103,7 @@ fn options(layout: Layout, lang: &str) -> CardOptions {
         lang: lang.to_string(),
         events: EventSink::ignore(),
         heading_level: HeadingLevel::default(),
+        live_comments: Signal::stored(None),
     }
 }
 
@@ -519,4 +520,40 @@ fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
         .unwrap_or_default()
         .contains("half drawn"));
     element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_comment_count_follows_the_live_count() {
+    let live = RwSignal::new(None::<u64>);
+    let comments = Comments {
+        count: 0,
+        url: None,
+        count_url: None,
+    };
+    let (root, _h) = mount(move || {
+        view! { <CommentCount comments=comments strings=&EN lang="en".to_string() live=live /> }
+    });
+    assert_eq!(
+        text(&root, "[part=comments]").trim(),
+        "0 Comments Post with no comments."
+    );
+    live.set(Some(1));
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[part=comments]").trim(), "1 Comment");
+    live.set(Some(2048));
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "[part=comments]").trim(), "2,048 Comments");
+}
+
+#[wasm_bindgen_test]
+fn share_buttons_carry_decorative_icons() {
+    let (root, _h) = mount(move || {
+        view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Copy] content=ShareContent::default() strings=&EN events=EventSink::ignore() /> }
+    });
+    let icons = find_all(&root, "[part=share-button] svg");
+    assert_eq!(icons.len(), 2);
+    assert!(icons
+        .iter()
+        .all(|i| i.get_attribute("aria-hidden").as_deref() == Some("true")));
+    assert_eq!(text(&root, "[data-network=copy]"), "Copy link");
 }

@@ -1,6 +1,7 @@
 //! Reading a widget element's attributes, for both forms of the element.
 
 use crate::model::config::WidgetConfig;
+use crate::model::url::SafeUrl;
 use web_sys::Element;
 
 /// `<article-widget src>` or `<div data-article-widget data-src>`.
@@ -34,6 +35,16 @@ pub fn read_config(element: &Element) -> WidgetConfig {
         if let Some(resolved) = resolved {
             config.src = Some(resolved);
         }
+    }
+    // Resolved without the URL parser, which would percent-encode the `{ids}` placeholder.
+    if let Some(template) = &config.comments_api {
+        let page = element
+            .owner_document()
+            .and_then(|d| d.base_uri().ok().flatten())
+            .and_then(|base| SafeUrl::parse_absolute(&base).ok());
+        config.comments_api = page
+            .and_then(|page| page.join(template).ok())
+            .map(|url| url.to_string());
     }
     config
 }

@@ -43,7 +43,8 @@ pub struct Strings {
     pub loading: &'static str,
     pub error_title: &'static str,
     pub retry: &'static str,
-    pub media_unsupported: &'static str,
+    /// Shown in the player area when the stream fails (missing, or a format the browser lacks).
+    pub media_error: &'static str,
     /// Network-level error sentences; field errors stay in the publisher's technical English.
     pub error_http: &'static str,
     pub error_network: &'static str,
@@ -74,7 +75,7 @@ pub const EN: Strings = Strings {
     loading: "Loading article…",
     error_title: "This article could not be loaded.",
     retry: "Retry",
-    media_unsupported: "Your browser cannot play this stream.",
+    media_error: "This stream could not be played.",
     error_http: "The server answered HTTP {status}.",
     error_network: "Network error: the server could not be reached.",
     error_timeout: "Timeout: no answer after {seconds} s.",
@@ -104,7 +105,7 @@ pub const ES: Strings = Strings {
     loading: "Cargando artículo…",
     error_title: "No se pudo cargar este artículo.",
     retry: "Reintentar",
-    media_unsupported: "Tu navegador no puede reproducir esta transmisión.",
+    media_error: "No se pudo reproducir esta transmisión.",
     error_http: "El servidor respondió HTTP {status}.",
     error_network: "Error de red: no se pudo contactar con el servidor.",
     error_timeout: "Tiempo agotado: sin respuesta tras {seconds} s.",

@@ -176,6 +176,27 @@ pub fn mastodon_link(instance: &str, page: &SharePage) -> Option<String> {
     })
 }
 
+/// The size of the share popup on desktop, in CSS pixels.
+pub const POPUP_SIZE: (i32, i32) = (600, 560);
+
+/// `window.open` features for a share popup centred over a browser window at
+/// (`left`, `top`) of `width` x `height`. `noopener`: the network's page cannot reach back into
+/// the host page.
+pub fn popup_features(left: i32, top: i32, width: i32, height: i32) -> String {
+    let (w, h) = POPUP_SIZE;
+    let x = left + (width - w).max(0) / 2;
+    let y = top + (height - h).max(0) / 2;
+    format!("popup,width={w},height={h},left={x},top={y},noopener,noreferrer")
+}
+
+/// Whether a network's link opens in a popup (on desktop); mail opens the mail app instead.
+pub fn opens_in_popup(network: ShareNetwork) -> bool {
+    !matches!(
+        network,
+        ShareNetwork::Email | ShareNetwork::Copy | ShareNetwork::Native
+    )
+}
+
 /// What is shared: the canonical URL and the text that goes with it.
 #[derive(Clone, Debug, Default)]
 pub struct SharePage<'a> {

@@ -23,6 +23,8 @@ pub struct CardOptions {
     pub events: EventSink,
     /// The headline's heading level.
     pub heading_level: HeadingLevel,
+    /// The live comment count from `comments-api`, once known.
+    pub live_comments: Signal<Option<u64>>,
 }
 
 /// The article card: breadcrumb, label, headline, photo, date, lede, body (full layout only),
@@ -36,6 +38,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         lang,
         events,
         heading_level,
+        live_comments,
     } = options;
     let Article {
         url,
@@ -82,6 +85,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         via: share_defaults.via,
     };
     let has_share = !share.is_empty();
+    let site = url.origin().to_string();
     let footer_has_content = has_share || live.is_some() || comments.is_some();
     view! {
         <article class="aw-card" part="card" aria-labelledby="aw-headline">
@@ -105,8 +109,8 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
             {footer_has_content.then(|| view! {
                 <footer class="aw-footer">
                     {has_share.then(|| view! { <ShareBar networks=share content=share_content strings=strings events=events /> })}
-                    {live.map(|live| view! { <LiveToggle live=live strings=strings events=events /> })}
-                    {comments.map(|comments| view! { <CommentCount comments=comments strings=strings lang=lang.clone() /> })}
+                    {live.map(|live| view! { <LiveToggle live=live strings=strings events=events site=site.clone() /> })}
+                    {comments.map(|comments| view! { <CommentCount comments=comments strings=strings lang=lang.clone() live=live_comments /> })}
                 </footer>
             })}
         </article>

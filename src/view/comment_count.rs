@@ -4,11 +4,22 @@ use crate::model::i18n::Strings;
 use leptos::prelude::*;
 
 /// "0 Comments / Post with no comments.", "1 Comment", "N Comments", linked to the thread.
+/// `live` is the count from the comments API, when there is one; until it answers (or for an
+/// id it does not know) the count from the article JSON stands.
 #[component]
-pub fn CommentCount(comments: Comments, strings: &'static Strings, lang: String) -> impl IntoView {
-    let text = strings.comment_count(comments.count, &format_number(comments.count, &lang));
-    let none_yet = (comments.count == 0)
-        .then(|| view! { <span class="aw-comments-empty">{strings.no_comments}</span> });
+pub fn CommentCount(
+    comments: Comments,
+    strings: &'static Strings,
+    lang: String,
+    #[prop(optional, into)] live: Option<Signal<Option<u64>>>,
+) -> impl IntoView {
+    let from_json = comments.count;
+    let count = move || live.and_then(|l| l.get()).unwrap_or(from_json);
+    let text = move || strings.comment_count(count(), &format_number(count(), &lang));
+    let none_yet = move || {
+        (count() == 0)
+            .then(|| view! { <span class="aw-comments-empty">{strings.no_comments}</span> })
+    };
     view! {
         <p class="aw-comments" part="comments">
             {match comments.url {

@@ -1,23 +1,78 @@
 use super::events::EventSink;
+use super::players::{pause_others, register, PlayerRegistration};
 use crate::model::article::{Live, Media, MediaMode};
 use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
 use leptos::html;
 use leptos::prelude::*;
+use web_sys::HtmlMediaElement;
+
+/// Where the reader's last Live / Audio only choice is kept, per publisher site.
+fn stored_mode_key(site: &str) -> String {
+    format!("article-widget:media-mode:{site}")
+}
+
+fn stored_mode(site: &str) -> Option<MediaMode> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    match storage
+        .get_item(&stored_mode_key(site))
+        .ok()
+        .flatten()?
+        .as_str()
+    {
+        "video" => Some(MediaMode::Video),
+        "audio" => Some(MediaMode::Audio),
+        _ => None,
+    }
+}
+
+fn store_mode(site: &str, mode: MediaMode) {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    if let Some(storage) = storage {
+        // Storage may be full or forbidden (private mode); the choice is then not remembered.
+        let _ = storage.set_item(&stored_mode_key(site), mode.as_str());
+    }
+}
 
 /// The publisher's live stream: one `<video>` and one `<audio>` (only one shown), and a
-/// Live / Audio only switch when both exist. `preload="none"`: no media bytes move before the
-/// reader presses play. Switching keeps playing if it was playing.
+/// Live / Audio only switch when both exist.
+///
+/// - `preload="none"`: no media bytes move before the reader presses play.
+/// - Switching keeps playing if it was playing.
+/// - The reader's choice is remembered for the publisher's `site` and used next time.
+/// - Starting this player pauses every other widget's.
 #[component]
-pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> impl IntoView {
-    let mode = RwSignal::new(live.initial_mode());
+pub fn LiveToggle(
+    live: Live,
+    strings: &'static Strings,
+    events: EventSink,
+    /// The publisher's site (the article URL's origin), the key of the remembered choice.
+    #[prop(optional)]
+    site: String,
+) -> impl IntoView {
+    let has_both = live.video.is_some() && live.audio.is_some();
+    let remembered = stored_mode(&site).filter(|mode| has_both && live.media(*mode).is_some());
+    let mode = RwSignal::new(remembered.unwrap_or_else(|| live.initial_mode()));
+    let site = StoredValue::new(site);
     let playing = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let video_ref = NodeRef::<html::Video>::new();
     let audio_ref = NodeRef::<html::Audio>::new();
-    let has_both = live.video.is_some() && live.audio.is_some();
 
-    let element = move |m: MediaMode| -> Option<web_sys::HtmlMediaElement> {
+    // Register both players page-wide once they exist; unregister with the widget.
+    let registrations = StoredValue::new_local(Vec::<PlayerRegistration>::new());
+    Effect::new(move |_| {
+        let players: Vec<HtmlMediaElement> = [
+            video_ref.get().map(Into::into),
+            audio_ref.get().map(Into::into),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        registrations.set_value(players.into_iter().map(register).collect());
+    });
+
+    let element = move |m: MediaMode| -> Option<HtmlMediaElement> {
         match m {
             MediaMode::Video => video_ref.get_untracked().map(Into::into),
             MediaMode::Audio => audio_ref.get_untracked().map(Into::into),
@@ -34,6 +89,7 @@ pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> i
         }
         mode.set(next);
         failed.set(false);
+        site.with_value(|site| store_mode(site, next));
         if was_playing {
             if let Some(m) = element(next) {
                 // A rejected play() (autoplay policy) leaves the player paused, which it shows.
@@ -45,7 +101,12 @@ pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> i
             playing: was_playing,
         });
     };
-    let on_play_state = move |is_playing: bool| {
+    let on_play_state = move |which: MediaMode, is_playing: bool| {
+        if is_playing {
+            if let Some(current) = element(which) {
+                pause_others(&current);
+            }
+        }
         playing.set(is_playing);
         events.emit(WidgetEvent::MediaChange {
             mode: mode.get_untracked(),
@@ -68,8 +129,9 @@ pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> i
                 preload="none"
                 poster=live.poster.as_ref().map(|p| p.to_string())
                 hidden=move || mode.get() != MediaMode::Video
-                on:play=move |_| on_play_state(true)
-                on:pause=move |_| on_play_state(false)
+                on:play=move |_| on_play_state(MediaMode::Video, true)
+                on:pause=move |_| on_play_state(MediaMode::Video, false)
+                on:error=move |_| failed.set(true)
             >
                 {source(media)}
             </video>
@@ -84,8 +146,9 @@ pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> i
                 controls
                 preload="none"
                 hidden=move || mode.get() != MediaMode::Audio
-                on:play=move |_| on_play_state(true)
-                on:pause=move |_| on_play_state(false)
+                on:play=move |_| on_play_state(MediaMode::Audio, true)
+                on:pause=move |_| on_play_state(MediaMode::Audio, false)
+                on:error=move |_| failed.set(true)
             >
                 {source(media)}
             </audio>
@@ -121,12 +184,17 @@ pub fn LiveToggle(live: Live, strings: &'static Strings, events: EventSink) -> i
         .clone()
         .unwrap_or_else(|| strings.live.to_string());
     view! {
-        <section class="aw-live" aria-label=title data-mode=move || mode.get().as_str() data-playing=move || playing.get().to_string()>
+        <section
+            class="aw-live"
+            aria-label=title
+            data-mode=move || mode.get().as_str()
+            data-playing=move || playing.get().to_string()
+        >
             {toggle}
             {video}
             {audio}
             <p class="aw-media-error" role="status">
-                {move || failed.get().then_some(strings.media_unsupported)}
+                {move || failed.get().then_some(strings.media_error)}
             </p>
         </section>
     }

@@ -1,7 +1,8 @@
 use super::events::EventSink;
+use super::icons::share_icon;
 use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
-use crate::model::share::{mastodon_link, ShareNetwork, SharePage};
+use crate::model::share::{mastodon_link, opens_in_popup, popup_features, ShareNetwork, SharePage};
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -57,21 +58,30 @@ pub fn ShareBar(
             };
             let link = content.with_value(|c| network.link(&c.page()));
             let item = match link {
-                Some(href) => view! {
-                    <a
-                        class="aw-share-button"
-                        part="share-button"
-                        data-network=network.id()
-                        href=href
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        aria-label=label
-                        on:click=move |_| events.emit(WidgetEvent::Share { network })
-                    >
-                        {visible_name}
-                    </a>
+                Some(href) => {
+                    let popup_href = href.clone();
+                    view! {
+                        <a
+                            class="aw-share-button"
+                            part="share-button"
+                            data-network=network.id()
+                            href=href
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            aria-label=label
+                            on:click=move |event: web_sys::MouseEvent| {
+                                events.emit(WidgetEvent::Share { network });
+                                if opens_in_popup(network) && open_popup(&popup_href) {
+                                    event.prevent_default();
+                                }
+                            }
+                        >
+                            {share_icon(network)}
+                            {visible_name}
+                        </a>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 None => view! {
                     <button
                         type="button"
@@ -86,6 +96,7 @@ pub fn ShareBar(
                             }
                         }
                     >
+                        {share_icon(network)}
                         {visible_name}
                     </button>
                 }
@@ -141,6 +152,35 @@ fn act(
         },
         _ => false,
     }
+}
+
+/// On desktop, opens `href` in a sized popup, as share buttons do; on a touch device (where
+/// popups are tabs anyway) returns false and lets the link open its new tab.
+fn open_popup(href: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let coarse = window
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    if coarse {
+        return false;
+    }
+    let number =
+        |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as i32;
+    let features = popup_features(
+        number(window.screen_x()),
+        number(window.screen_y()),
+        number(window.outer_width()),
+        number(window.outer_height()),
+    );
+    // With `noopener` the result is always null, so success cannot be told from a blocked
+    // popup; a click is a user gesture, which popup blockers allow.
+    window
+        .open_with_url_and_target_and_features(href, "_blank", &features)
+        .is_ok()
 }
 
 const MASTODON_KEY: &str = "article-widget:mastodon-instance";

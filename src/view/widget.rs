@@ -2,7 +2,7 @@ use super::card::{ArticleCard, CardOptions};
 use super::error_state::ErrorState;
 use super::events::EventSink;
 use super::loading_state::LoadingState;
-use crate::api::{forget_failure, ArticleRequest};
+use crate::api::{forget_failure, subscribe_count, ArticleRequest, CountSubscription};
 use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
@@ -98,6 +98,31 @@ pub fn ArticleWidget(
         });
     });
 
+    // Live comment counts, once the article (and so its id) is known.
+    let live_comments = RwSignal::new(None::<u64>);
+    let count_subscription = StoredValue::new_local(None::<CountSubscription>);
+    Effect::new(move |_| {
+        let template = config.with(|c| c.comments_api.clone());
+        let id = state.with(|s| match s {
+            LoadState::Loaded(parsed) => Some(parsed.article.id.clone()),
+            _ => None,
+        });
+        count_subscription.set_value(None);
+        live_comments.set(None);
+        let (Some(template), Some(id)) = (template, id) else {
+            return;
+        };
+        let Ok(template) = SafeUrl::parse_absolute(&template) else {
+            return;
+        };
+        let subscription = subscribe_count(&template, &id, move |count| {
+            if live_comments.try_get_untracked() != Some(Some(count)) {
+                live_comments.try_set(Some(count));
+            }
+        });
+        count_subscription.set_value(Some(subscription));
+    });
+
     let retry = move || {
         if let Ok(url) = config.with_untracked(source_url) {
             forget_failure(&url, config.with_untracked(|c| c.credentials));
@@ -156,7 +181,15 @@ pub fn ArticleWidget(
                     LoadState::Loaded(parsed) => {
                         let (layout, share, heading_level) =
                             config.with(|c| (c.layout, c.share.clone(), c.heading_level));
-                        let options = CardOptions { layout, share, strings, lang, events, heading_level };
+                        let options = CardOptions {
+                            layout,
+                            share,
+                            strings,
+                            lang,
+                            events,
+                            heading_level,
+                            live_comments: live_comments.into(),
+                        };
                         view! { <ArticleCard article=parsed.article.clone() options=options /> }.into_any()
                     }
                 }

@@ -137,6 +137,8 @@ fn test() -> Result<()> {
         "a11y",
         "--test",
         "hostile",
+        "--test",
+        "interactions",
         "--",
         "--ignored",
         "--test-threads",

@@ -95,6 +95,22 @@ impl Server {
             .map(|(_, c)| c.clone())
     }
 
+    /// Increments and returns the counter `key`.
+    fn bump(&self, key: &str) -> usize {
+        self.counters
+            .lock()
+            .map(|mut c| {
+                let n = c.entry(key.to_string()).or_insert(0);
+                *n += 1;
+                *n
+            })
+            .unwrap_or(1)
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        self.counters.lock().ok()?.get(key).copied()
+    }
+
     /// Every request path so far.
     pub fn requests(&self) -> Vec<String> {
         self.log.lock().map(|log| log.clone()).unwrap_or_default()
@@ -185,6 +201,64 @@ impl Server {
             r if r.starts_with("fixtures/") => {
                 let fixtures = crate::workspace_root().join("tests/fixtures/articles");
                 serve_file(out, &fixtures, r.trim_start_matches("fixtures"), cors, None)
+            }
+            // The seed with id `seed-<n>`: many distinct articles from one fixture.
+            r if r.starts_with("article-n/") => {
+                let n = r.trim_start_matches("article-n/").trim_end_matches(".json");
+                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
+                value["id"] = format!("seed-{n}").into();
+                value["headline"] = format!("Article {n}").into();
+                respond(
+                    out,
+                    200,
+                    "application/json",
+                    value.to_string().as_bytes(),
+                    cors,
+                )
+            }
+            // The seed with a stream that does not exist.
+            "broken-media.json" => {
+                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
+                value["live"]["video"]["src"] = "media/missing.webm".into();
+                value["live"]["audio"]["src"] = "media/missing.ogg".into();
+                respond(
+                    out,
+                    200,
+                    "application/json",
+                    value.to_string().as_bytes(),
+                    cors,
+                )
+            }
+            // The comment counts API: `seed-<n>` has n comments until set-count says otherwise.
+            "comment-counts" | "flaky-counts" => {
+                let page = query_param(target, "page").unwrap_or_default();
+                let key = format!("{route}:{page}");
+                let calls = self.bump(&key);
+                if route == "flaky-counts" && calls == 1 {
+                    return respond(out, 503, "application/json", b"{}", cors);
+                }
+                let ids = query_param(target, "ids").unwrap_or_default();
+                let counts: serde_json::Map<String, serde_json::Value> = ids
+                    .split(',')
+                    .filter(|id| !id.is_empty())
+                    .map(|id| {
+                        let set = self.get(&format!("count:{id}"));
+                        let default = id.trim_start_matches("seed-").parse::<usize>().unwrap_or(0);
+                        (id.to_string(), set.unwrap_or(default).into())
+                    })
+                    .collect();
+                let body = serde_json::json!({ "counts": counts }).to_string();
+                respond(out, 200, "application/json", body.as_bytes(), cors)
+            }
+            "set-count" => {
+                let id = query_param(target, "id").unwrap_or_default();
+                let n = query_param(target, "n")
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                if let Ok(mut counters) = self.counters.lock() {
+                    counters.insert(format!("count:{id}"), n);
+                }
+                respond(out, 204, "text/plain", b"", cors)
             }
             "not-json" => respond(
                 out,
@@ -360,4 +434,42 @@ pub(crate) fn respond(
     let _ = out.set_read_timeout(Some(Duration::from_millis(200)));
     let _ = out.read(&mut sink);
     Ok(())
+}
+
+/// The percent-decoded value of `name` in the query of `target`.
+pub fn query_param(target: &str, name: &str) -> Option<String> {
+    let query = target.split_once('?')?.1;
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| percent_decode(value))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'%', Some(hex)) => match u8::from_str_radix(&String::from_utf8_lossy(hex), 16) {
+                Ok(byte) => {
+                    out.push(byte);
+                    i += 3;
+                }
+                Err(_) => {
+                    out.push(b'%');
+                    i += 1;
+                }
+            },
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

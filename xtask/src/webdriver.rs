@@ -79,7 +79,9 @@ impl ChromeDriver {
                 "browserName": "chrome",
                 "goog:chromeOptions": { "binary": chromium_binary(), "args": args },
                 "goog:loggingPrefs": { "browser": "ALL" },
-                "timeouts": { "script": 120000, "pageLoad": 60000 }
+                "timeouts": { "script": 120000, "pageLoad": 60000 },
+                // Tests read and answer prompts themselves.
+                "unhandledPromptBehavior": "ignore"
             }}
         });
         let (status, body) = http(self.port, "POST", "/session", Some(&capabilities))?;
@@ -182,6 +184,51 @@ impl Session {
             { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
         ]}]});
         self.command("POST", "/actions", Some(&actions)).map(|_| ())
+    }
+
+    /// The handles of every open window or tab.
+    pub fn window_handles(&self) -> Result<Vec<String>> {
+        let value = self.command("GET", "/window/handles", None)?;
+        Ok(value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|h| h.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    pub fn switch_to_window(&self, handle: &str) -> Result<()> {
+        self.command("POST", "/window", Some(&json!({ "handle": handle })))
+            .map(|_| ())
+    }
+
+    /// The current window's outer size.
+    pub fn window_size(&self) -> Result<(u64, u64)> {
+        let rect = self.command("GET", "/window/rect", None)?;
+        Ok((
+            rect["width"].as_u64().unwrap_or(0),
+            rect["height"].as_u64().unwrap_or(0),
+        ))
+    }
+
+    /// The text of the open alert or prompt, or an error if none is open.
+    pub fn alert_text(&self) -> Result<String> {
+        let value = self.command("GET", "/alert/text", None)?;
+        Ok(value.as_str().unwrap_or_default().to_string())
+    }
+
+    /// Types `text` into the open prompt and accepts it.
+    pub fn answer_prompt(&self, text: &str) -> Result<()> {
+        self.command("POST", "/alert/text", Some(&json!({ "text": text })))?;
+        self.command("POST", "/alert/accept", Some(&json!({})))
+            .map(|_| ())
+    }
+
+    pub fn dismiss_alert(&self) -> Result<()> {
+        self.command("POST", "/alert/dismiss", Some(&json!({})))
+            .map(|_| ())
     }
 
     /// A PNG of the viewport.

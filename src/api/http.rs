@@ -1,0 +1,147 @@
+//! The one way the widget talks to the network: a GET with a timeout that covers the body, a
+//! streamed size cap, no cookies unless asked, and one error type.
+
+use crate::model::config::Credentials;
+use crate::model::error::LoadError;
+use crate::model::url::SafeUrl;
+use gloo_net::http::Request;
+use js_sys::{Reflect, Uint8Array};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode,
+};
+
+/// The largest response the widget reads.
+pub const MAX_BYTES: usize = crate::model::article::MAX_ARTICLE_BYTES;
+
+/// How long a request may take, headers and body together.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
+/// Aborts the request after [`TIMEOUT_SECONDS`] and reports a timeout instead of the abort.
+async fn with_timeout<T>(
+    controller: Option<AbortController>,
+    work: impl std::future::Future<Output = Result<T, LoadError>>,
+) -> Result<T, LoadError> {
+    let timed_out = Rc::new(Cell::new(false));
+    let flag = timed_out.clone();
+    let on_timeout = Closure::once(move || {
+        flag.set(true);
+        if let Some(controller) = controller {
+            controller.abort();
+        }
+    });
+    let window = web_sys::window();
+    let timer = window.as_ref().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            (TIMEOUT_SECONDS * 1000) as i32,
+        )
+        .ok()
+    });
+    let result = work.await;
+    if let (Some(window), Some(timer)) = (window, timer) {
+        window.clear_timeout_with_handle(timer);
+    }
+    // The timer is cleared, so the closure can go.
+    drop(on_timeout);
+    if timed_out.get() {
+        return Err(LoadError::Timeout {
+            seconds: TIMEOUT_SECONDS,
+        });
+    }
+    result
+}
+
+/// GETs `url` and returns its body as text: status checked, at most [`MAX_BYTES`] read, the
+/// whole exchange bounded by [`TIMEOUT_SECONDS`], aborted through `controller`.
+pub async fn fetch_text(
+    url: &SafeUrl,
+    credentials: Credentials,
+    controller: Option<AbortController>,
+) -> Result<String, LoadError> {
+    let signal = controller.as_ref().map(AbortController::signal);
+    with_timeout(controller, fetch_text_now(url, credentials, signal)).await
+}
+
+async fn fetch_text_now(
+    url: &SafeUrl,
+    credentials: Credentials,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<String, LoadError> {
+    // The request is built here rather than with gloo-net's builder, which rewrites a URL that
+    // already has a query (it appends `&`), and would break signed publisher URLs.
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(match credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::Include => RequestCredentials::Include,
+    });
+    init.set_mode(RequestMode::Cors);
+    if let Some(signal) = &signal {
+        init.set_signal(Some(signal));
+    }
+    let request = web_sys::Request::new_with_str_and_init(url.as_str(), &init)
+        .map_err(|_| LoadError::Network)?;
+    let _ = request.headers().set("Accept", "application/json");
+    let response = Request::from(request)
+        .send()
+        .await
+        .map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Http(response.status()));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_BYTES) {
+        return Err(LoadError::TooLarge {
+            limit_bytes: MAX_BYTES,
+        });
+    }
+    let bytes = match response.body() {
+        Some(stream) => read_capped(stream.get_reader().unchecked_into()).await?,
+        None => Vec::new(),
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| LoadError::NotJson("the body is not UTF-8 text".into()))?;
+    if text.trim().is_empty() {
+        return Err(LoadError::NotJson("the body is empty".into()));
+    }
+    Ok(text)
+}
+
+/// Reads a body stream to the end, giving up past [`MAX_BYTES`].
+async fn read_capped(reader: ReadableStreamDefaultReader) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| LoadError::Network)?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value =
+            Reflect::get(&chunk, &JsValue::from_str("value")).map_err(|_| LoadError::Network)?;
+        let array: Uint8Array = value.unchecked_into();
+        let len = array.length() as usize;
+        if bytes.len() + len > MAX_BYTES {
+            let _ = reader.cancel();
+            return Err(LoadError::TooLarge {
+                limit_bytes: MAX_BYTES,
+            });
+        }
+        let start = bytes.len();
+        bytes.resize(start + len, 0);
+        if let Some(target) = bytes.get_mut(start..) {
+            array.copy_to(target);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Batched comment counts (`comments-api`, embed spec "Comment counts"): the request URLs and
+//! the response, as pure functions.
+
+use super::error::LoadError;
+use super::share::encode_component;
+use std::collections::HashMap;
+
+/// The most ids one request carries.
+pub const MAX_IDS_PER_REQUEST: usize = 50;
+
+/// The request URLs for `ids` (deduplicated, in first-seen order): `{ids}` in `template`
+/// replaced by at most [`MAX_IDS_PER_REQUEST`] ids joined with commas, URL-encoded.
+pub fn count_urls(template: &str, ids: &[String]) -> Vec<String> {
+    let mut unique: Vec<&str> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !unique.contains(&id.as_str()) {
+            unique.push(id);
+        }
+    }
+    unique
+        .chunks(MAX_IDS_PER_REQUEST)
+        .map(|chunk| {
+            let joined = encode_component(&chunk.join(","));
+            // A URL parser may have percent-encoded the braces of a template in a path.
+            template
+                .replace("{ids}", &joined)
+                .replace("%7Bids%7D", &joined)
+        })
+        .collect()
+}
+
+/// Reads `{"counts": {"<id>": <integer>, ...}}`. Entries that are not whole numbers are left
+/// out, so one bad value does not cost the others their counts.
+pub fn parse_counts(text: &str) -> Result<HashMap<String, u64>, LoadError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let counts = value
+        .get("counts")
+        .and_then(|c| c.as_object())
+        .ok_or(LoadError::NotAnObject)?;
+    Ok(counts
+        .iter()
+        .filter_map(|(id, n)| n.as_u64().map(|n| (id.clone(), n)))
+        .collect())
+}
+
+/// How long to wait before retrying after `failures` failed rounds in a row: 5 s, doubling,
+/// at most 5 minutes.
+pub fn backoff_ms(failures: u32) -> u32 {
+    let doubled = 5_000u32.saturating_mul(1u32 << failures.saturating_sub(1).min(10));
+    doubled.min(300_000)
+}

@@ -1,0 +1,314 @@
+//! Share buttons, the live player and comment counts, end to end, the way readers use them.
+//!
+//! `#[ignore]`d in a plain `cargo test`; `cargo xtask test` runs them with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+// The panic lints guard src/; a failing test is supposed to panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use serde_json::json;
+use std::time::Duration;
+use support::{origins, Browser};
+use xtask::server::query_param;
+
+/// The comment-count requests of one test page (`page=` in the template).
+fn count_requests(page: &str) -> Vec<Vec<String>> {
+    origins()
+        .widget
+        .requests()
+        .iter()
+        .filter(|t| {
+            t.starts_with("/__test/comment-counts") || t.starts_with("/__test/flaky-counts")
+        })
+        .filter(|t| query_param(t, "page").as_deref() == Some(page))
+        .map(|t| {
+            query_param(t, "ids")
+                .unwrap_or_default()
+                .split(',')
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+fn wait_text(b: &Browser, id: &str, selector: &str, expected: &str) {
+    let js = format!(
+        "(function() {{ const el = document.getElementById('{id}'); const t = el && el.shadowRoot && el.shadowRoot.querySelector('{selector}'); return t ? t.textContent.trim() : null; }})()"
+    );
+    b.session
+        .wait_for(&js, Duration::from_secs(20), |v| v == expected)
+        .unwrap();
+}
+
+const HIDE: &str = "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+                    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+                    document.dispatchEvent(new Event('visibilitychange'));";
+const SHOW: &str = "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+                    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+                    document.dispatchEvent(new Event('visibilitychange'));";
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn a_hundred_and_twenty_comment_counts_take_three_requests() {
+    let b = Browser::open("/pages/comments.html");
+    for i in [1, 2, 60, 120] {
+        let expected = if i == 1 {
+            "1 Comment".to_string()
+        } else {
+            format!("{i} Comments")
+        };
+        wait_text(&b, &format!("c{i}"), "[part=comments] a", &expected);
+    }
+    let requests = count_requests("batch");
+    assert_eq!(requests.len(), 3, "{requests:?}");
+    assert!(requests.iter().all(|ids| ids.len() <= 50));
+    let mut all: Vec<String> = requests.concat();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 120);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn counts_refresh_when_the_page_is_visible_again_and_never_while_hidden() {
+    let b = Browser::open("/pages/counts.html");
+    wait_text(&b, "live", "[part=comments] a", "500 Comments");
+    let before = count_requests("visibility").len();
+    assert_eq!(before, 1);
+
+    // The count changes on the server while the reader is in another tab.
+    let widget = &origins().widget.origin;
+    b.js(&format!(
+        "fetch('{widget}/__test/set-count?id=seed-500&n=512');"
+    ));
+    b.js(HIDE);
+    // A widget added while hidden does not poll either: it shows the JSON's count meanwhile.
+    b.js(&format!(
+        "const el = document.createElement('article-widget'); el.id = 'added'; el.setAttribute('share', 'none');
+         el.setAttribute('loading', 'eager'); el.setAttribute('src', '{widget}/__test/article-n/7.json');
+         el.setAttribute('comments-api', '{widget}/__test/comment-counts?ids={{ids}}&page=visibility');
+         document.getElementById('later').append(el);"
+    ));
+    b.wait_state("added", "loaded");
+    // Long enough that coming back is a full refresh (flicker within 5 s is not).
+    std::thread::sleep(Duration::from_millis(5500));
+    assert_eq!(
+        count_requests("visibility").len(),
+        before,
+        "nothing is requested while hidden"
+    );
+    assert_eq!(b.text("added", "[part=comments] a"), "0 Comments");
+
+    // Back to the tab: one request, for both ids, and both counts update.
+    b.js(SHOW);
+    wait_text(&b, "live", "[part=comments] a", "512 Comments");
+    wait_text(&b, "added", "[part=comments] a", "7 Comments");
+    let requests = count_requests("visibility");
+    assert_eq!(requests.len(), before + 1, "{requests:?}");
+    let mut last = requests.last().unwrap().clone();
+    last.sort();
+    assert_eq!(last, ["seed-500", "seed-7"]);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn a_failing_count_request_keeps_the_count_and_retries_later() {
+    let b = Browser::open("/pages/backoff.html");
+    b.wait_state("flaky", "loaded");
+    std::thread::sleep(Duration::from_millis(500));
+    // The first request failed (503): the count from the JSON stays.
+    assert_eq!(count_requests("backoff").len(), 1);
+    assert_eq!(b.text("flaky", "[part=comments] a"), "0 Comments");
+    // The retry, 5 s later, succeeds.
+    wait_text(&b, "flaky", "[part=comments] a", "42 Comments");
+    assert_eq!(count_requests("backoff").len(), 2);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn switching_mode_keeps_playing_and_the_choice_is_remembered() {
+    let b = Browser::open("/pages/player.html");
+    b.wait_state("a", "loaded");
+    b.js("q('a', 'video').muted = true; q('a', 'video').play();");
+    b.session
+        .wait_for(
+            "!document.getElementById('a').shadowRoot.querySelector('video').paused",
+            Duration::from_secs(10),
+            |v| v == true,
+        )
+        .unwrap();
+    b.js("q('a', 'button[data-mode=audio]').click();");
+    b.session
+        .wait_for(
+            "!document.getElementById('a').shadowRoot.querySelector('audio').paused",
+            Duration::from_secs(10),
+            |v| v == true,
+        )
+        .unwrap();
+    assert_eq!(b.js("return q('a', 'video').paused;"), json!(true));
+    let change = b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange' && e.target === 'a').map(e => [e.detail.mode, e.detail.playing]);");
+    assert!(
+        change.as_array().unwrap().contains(&json!(["audio", true])),
+        "{change}"
+    );
+
+    // Next visit to any page with this publisher's articles: Audio only.
+    b.session
+        .goto(&format!("{}/pages/player.html", origins().host.origin))
+        .unwrap();
+    b.wait_state("a", "loaded");
+    assert_eq!(
+        b.attr("a", "button[data-mode=audio]", "aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(b.js("return q('a', 'audio').hidden;"), json!(false));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn only_one_player_plays_at_a_time() {
+    let b = Browser::open("/pages/player.html");
+    b.wait_state("a", "loaded");
+    b.wait_state("b", "loaded");
+    b.js("q('a', 'video').muted = true; q('a', 'video').play();");
+    b.session
+        .wait_for(
+            "!document.getElementById('a').shadowRoot.querySelector('video').paused",
+            Duration::from_secs(10),
+            |v| v == true,
+        )
+        .unwrap();
+    b.js("q('b', 'video').muted = true; q('b', 'video').play();");
+    b.session
+        .wait_for(
+            "document.getElementById('a').shadowRoot.querySelector('video').paused",
+            Duration::from_secs(10),
+            |v| v == true,
+        )
+        .unwrap();
+    assert_eq!(b.js("return q('b', 'video').paused;"), json!(false));
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn a_broken_stream_says_so_in_the_player_and_the_card_stays() {
+    let b = Browser::open("/pages/player.html");
+    b.wait_state("broken", "loaded");
+    assert_eq!(b.text("broken", ".aw-media-error"), "");
+    b.js("q('broken', 'video').play().catch(() => {});");
+    wait_text(
+        &b,
+        "broken",
+        ".aw-media-error",
+        "This stream could not be played.",
+    );
+    assert_eq!(b.text("broken", "[part=label]"), "Opinion");
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn share_buttons_open_a_popup_copy_ask_for_mastodon_and_use_the_share_sheet() {
+    let b = Browser::open("/pages/share.html");
+    b.wait_state("w", "loaded");
+
+    // Prompts only show on the active tab, so the popups come last.
+    // Copy link: the Clipboard API, with a visible, announced confirmation.
+    b.js("window.__copied = null; navigator.clipboard.writeText = async (text) => { window.__copied = text; };
+          q('w', '[data-network=copy]').click();");
+    wait_text(&b, "w", ".aw-share-status", "Link copied");
+    assert_eq!(
+        b.attr("w", ".aw-share-status", "role").as_deref(),
+        Some("status")
+    );
+    assert_eq!(
+        b.js("return window.__copied;"),
+        json!(
+            "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties"
+        )
+    );
+
+    // Mastodon: asks for the reader's server once, then remembers it.
+    let before = b.session.window_handles().unwrap().len();
+    b.js("setTimeout(() => q('w', '[data-network=mastodon]').click(), 0);");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(b
+        .session
+        .alert_text()
+        .unwrap()
+        .starts_with("Your Mastodon server"));
+    b.session.answer_prompt("social.example").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(b.session.window_handles().unwrap().len(), before + 1);
+    assert_eq!(
+        b.js("return localStorage.getItem('article-widget:mastodon-instance');"),
+        json!("social.example")
+    );
+    b.js("q('w', '[data-network=mastodon]').click();");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(b.session.alert_text().is_err(), "no second prompt");
+    assert_eq!(b.session.window_handles().unwrap().len(), before + 2);
+
+    // The share sheet, where the browser has one.
+    b.js("q('w', '[data-network=native]').click();");
+    let shared = b.js("return window.__shared;");
+    assert_eq!(
+        shared[0]["url"],
+        json!(
+            "https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties"
+        )
+    );
+    // X: a popup window on desktop...
+    let first = b.session.window_handles().unwrap();
+    b.js("q('w', '[data-network=x]').click();");
+    std::thread::sleep(Duration::from_millis(300));
+    let handles = b.session.window_handles().unwrap();
+    assert_eq!(handles.len(), first.len() + 1, "a popup opened");
+    // ...asked for at 600 x 560, without a way back into the host page (headless Chromium
+    // ignores the size, so the request itself is checked).
+    b.js("window.__opened = []; const open = window.open; window.open = function (...args) { window.__opened.push(args); return open.apply(window, args); };
+          q('w', '[data-network=x]').click();");
+    let opened = b.js("return window.__opened;");
+    assert!(
+        opened[0][0]
+            .as_str()
+            .unwrap()
+            .starts_with("https://x.com/intent/tweet?url="),
+        "{opened}"
+    );
+    let features = opened[0][2].as_str().unwrap();
+    assert!(
+        features.starts_with("popup,width=600,height=560,")
+            && features.ends_with(",noopener,noreferrer"),
+        "{features}"
+    );
+
+    let networks = b.js("return window.__events.filter(e => e.type === 'article-widget:share').map(e => e.detail.network);");
+    assert_eq!(
+        networks,
+        json!(["copy", "mastodon", "mastodon", "native", "x", "x"])
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn without_a_share_sheet_there_is_no_share_sheet_button() {
+    // Chromium on Linux has no navigator.share.
+    let b = Browser::open("/pages/card.html");
+    b.js("document.getElementById('card').setAttribute('share', 'x,native');");
+    b.wait_state("card", "loaded");
+    b.session
+        .wait_for(
+            "Array.from(document.getElementById('card').shadowRoot.querySelectorAll('[part=share-button]')).map(b => b.dataset.network).join()",
+            Duration::from_secs(10),
+            |v| v == "x",
+        )
+        .unwrap();
+    assert_eq!(b.js("return typeof navigator.share;"), json!("undefined"));
+}
