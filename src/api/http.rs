@@ -67,11 +67,56 @@ pub async fn fetch_text(
     with_timeout(controller, fetch_text_now(url, credentials, signal)).await
 }
 
+/// GETs `url` (same limits as [`fetch_text`]) and returns the response header `name`, for
+/// APIs that answer in headers (WordPress' `X-WP-Total`). The body is not read.
+pub async fn fetch_header(url: &SafeUrl, name: &str) -> Result<Option<String>, LoadError> {
+    let controller = AbortController::new().ok();
+    let signal = controller.as_ref().map(AbortController::signal);
+    let abort = controller.clone();
+    let header = with_timeout(controller, async move {
+        let response = send(url, Credentials::Omit, signal).await?;
+        Ok(response.headers().get(name))
+    })
+    .await;
+    if let Some(abort) = abort {
+        abort.abort(); // the body is not wanted
+    }
+    header
+}
+
 async fn fetch_text_now(
     url: &SafeUrl,
     credentials: Credentials,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<String, LoadError> {
+    let response = send(url, credentials, signal).await?;
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > MAX_BYTES) {
+        return Err(LoadError::TooLarge {
+            limit_bytes: MAX_BYTES,
+        });
+    }
+    let bytes = match response.body() {
+        Some(stream) => read_capped(stream.get_reader().unchecked_into()).await?,
+        None => Vec::new(),
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| LoadError::NotJson("the body is not UTF-8 text".into()))?;
+    if text.trim().is_empty() {
+        return Err(LoadError::NotJson("the body is empty".into()));
+    }
+    Ok(text)
+}
+
+/// Sends the GET and checks the status.
+async fn send(
+    url: &SafeUrl,
+    credentials: Credentials,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<gloo_net::http::Response, LoadError> {
     // The request is built here rather than with gloo-net's builder, which rewrites a URL that
     // already has a query (it appends `&`), and would break signed publisher URLs.
     let init = RequestInit::new();
@@ -94,25 +139,7 @@ async fn fetch_text_now(
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.trim().parse::<usize>().ok());
-    if declared.is_some_and(|len| len > MAX_BYTES) {
-        return Err(LoadError::TooLarge {
-            limit_bytes: MAX_BYTES,
-        });
-    }
-    let bytes = match response.body() {
-        Some(stream) => read_capped(stream.get_reader().unchecked_into()).await?,
-        None => Vec::new(),
-    };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| LoadError::NotJson("the body is not UTF-8 text".into()))?;
-    if text.trim().is_empty() {
-        return Err(LoadError::NotJson("the body is empty".into()));
-    }
-    Ok(text)
+    Ok(response)
 }
 
 /// Reads a body stream to the end, giving up past [`MAX_BYTES`].

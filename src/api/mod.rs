@@ -12,9 +12,11 @@ mod http;
 
 pub use comments::{subscribe_count, CountSubscription};
 
-use crate::model::article::{parse_article, Parsed};
+use crate::model::article::{Comments, Parsed};
 use crate::model::config::Credentials;
+use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
+use crate::model::formats::{parse_any, Format};
 use crate::model::url::SafeUrl;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
@@ -53,13 +55,13 @@ pub struct ArticleRequest {
 
 impl ArticleRequest {
     /// Joins the request for `url`, starting it if there is none.
-    pub fn new(url: &SafeUrl, credentials: Credentials) -> ArticleRequest {
-        let key = request_key(url, credentials);
+    pub fn new(url: &SafeUrl, options: FetchOptions) -> ArticleRequest {
+        let key = request_key(url, options);
         let (entry_id, future) = REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
             let entry = requests
                 .entry(key.clone())
-                .or_insert_with(|| start(url.clone(), credentials));
+                .or_insert_with(|| start(url.clone(), options));
             entry.waiters += 1;
             (entry.id, entry.future.clone())
         });
@@ -100,8 +102,8 @@ impl Drop for ArticleRequest {
 
 /// Forgets a failed result so that Retry fetches again. Successful results stay: the article
 /// is the same for every widget on the page.
-pub fn forget_failure(url: &SafeUrl, credentials: Credentials) {
-    let key = request_key(url, credentials);
+pub fn forget_failure(url: &SafeUrl, options: FetchOptions) {
+    let key = request_key(url, options);
     REQUESTS.with(|requests| {
         let mut requests = requests.borrow_mut();
         let failed = requests
@@ -113,21 +115,41 @@ pub fn forget_failure(url: &SafeUrl, credentials: Credentials) {
     });
 }
 
-/// A request with cookies is not the same request as one without.
-fn request_key(url: &SafeUrl, credentials: Credentials) -> String {
-    match credentials {
-        Credentials::Omit => url.as_str().to_string(),
-        Credentials::Include => format!("credentials {}", url.as_str()),
+/// How an article is fetched and read; widgets share a request only when these agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FetchOptions {
+    pub credentials: Credentials,
+    /// `None` detects the format.
+    pub format: Option<Format>,
+    /// Read a WordPress post's comment count (`comments="count"`).
+    pub count_comments: bool,
+}
+
+impl FetchOptions {
+    pub fn from_config(config: &WidgetConfig) -> FetchOptions {
+        FetchOptions {
+            credentials: config.credentials,
+            format: config.format,
+            count_comments: config.count_comments,
+        }
     }
 }
 
-fn start(url: SafeUrl, credentials: Credentials) -> Entry {
+fn request_key(url: &SafeUrl, options: FetchOptions) -> String {
+    if options == FetchOptions::default() {
+        url.as_str().to_string()
+    } else {
+        format!("{options:?} {}", url.as_str())
+    }
+}
+
+fn start(url: SafeUrl, options: FetchOptions) -> Entry {
     let controller = AbortController::new().ok();
     let done = Rc::new(Cell::new(false));
     let done_flag = done.clone();
     let abort = controller.clone();
     let future = async move {
-        let result = fetch_and_parse(url, credentials, abort).await;
+        let result = fetch_and_parse(url, options, abort).await;
         done_flag.set(true);
         result
     }
@@ -149,13 +171,32 @@ fn start(url: SafeUrl, credentials: Credentials) -> Entry {
 
 async fn fetch_and_parse(
     url: SafeUrl,
-    credentials: Credentials,
+    options: FetchOptions,
     controller: Option<AbortController>,
 ) -> ArticleResult {
-    let text = http::fetch_text(&url, credentials, controller).await?;
-    let parsed = parse_article(&text, &url)?;
+    let text = http::fetch_text(&url, options.credentials, controller).await?;
+    let mut parsed = parse_any(&text, &url, options.format)?;
     for warning in &parsed.warnings {
         web_sys::console::warn_1(&format!("article-widget: {}: {warning}", url.as_str()).into());
+    }
+    if let (true, Some(source)) = (options.count_comments, parsed.comment_count_source.clone()) {
+        // A failed count leaves the card without one; the article itself is fine.
+        match http::fetch_header(&source, "x-wp-total").await {
+            Ok(Some(total)) => {
+                if let Ok(count) = total.trim().parse() {
+                    let thread = parsed.article.url.join("#comments").ok();
+                    parsed.article.comments = Some(Comments {
+                        count,
+                        url: thread,
+                        count_url: None,
+                    });
+                }
+            }
+            Ok(None) => {}
+            Err(error) => web_sys::console::warn_1(
+                &format!("article-widget: comment count from {source}: {error}").into(),
+            ),
+        }
     }
     Ok(Arc::new(parsed))
 }

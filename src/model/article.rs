@@ -135,6 +135,8 @@ pub struct Comments {
 pub struct Parsed {
     pub article: Article,
     pub warnings: Vec<String>,
+    /// Where the comment count can be read from a header (WordPress' `X-WP-Total`).
+    pub comment_count_source: Option<SafeUrl>,
 }
 
 /// The largest article JSON the widget accepts (1 MiB).
@@ -154,6 +156,11 @@ pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> 
     }
     let value: Value =
         serde_json::from_str(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
+    parse_v1(&value, source)
+}
+
+/// The v1 parser, from an already parsed JSON value (the format detection reads it first).
+pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
     let map = value.as_object().ok_or(LoadError::NotAnObject)?;
     let mut cx = Context {
         base: source,
@@ -255,6 +262,7 @@ pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> 
     Ok(Parsed {
         article,
         warnings: cx.warnings,
+        comment_count_source: None,
     })
 }
 

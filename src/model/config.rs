@@ -1,6 +1,7 @@
 //! The element's attributes, read into typed settings. The host reads the strings; this module
 //! decides what they mean, so the rules are tested natively.
 
+use super::formats::Format;
 use super::share::{parse_share_list, ShareNetwork};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -84,6 +85,10 @@ pub struct WidgetConfig {
     pub comments_api: Option<String>,
     pub heading_level: HeadingLevel,
     pub credentials: Credentials,
+    /// The source format (`format` attribute); `None` detects it.
+    pub format: Option<Format>,
+    /// `comments="count"`: read a WordPress post's comment count from its comments endpoint.
+    pub count_comments: bool,
 }
 
 /// Whether the article request carries the reader's cookies for the publisher's origin
@@ -156,6 +161,9 @@ pub const ATTRIBUTES: &[&str] = &[
     "heading-level",
     // Not in the embed spec either: send cookies with the article request.
     "credentials",
+    // Publishers' existing formats: which one, and whether to count WordPress comments.
+    "format",
+    "comments",
 ];
 
 impl WidgetConfig {
@@ -180,6 +188,8 @@ impl WidgetConfig {
             comments_api: non_empty("comments-api"),
             heading_level: HeadingLevel::parse(non_empty("heading-level").as_deref()),
             credentials: Credentials::parse(non_empty("credentials").as_deref()),
+            format: Format::parse(non_empty("format").as_deref()),
+            count_comments: non_empty("comments").is_some_and(|v| v.eq_ignore_ascii_case("count")),
         };
         (config, warnings)
     }

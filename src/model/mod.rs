@@ -7,6 +7,7 @@ pub mod config;
 pub mod date;
 pub mod error;
 pub mod events;
+pub mod formats;
 pub mod html;
 pub mod i18n;
 pub mod share;

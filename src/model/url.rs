@@ -107,6 +107,11 @@ impl SafeUrl {
         &self.0
     }
 
+    /// The fragment (after `#`), if any: a JSON Feed item id in `feed.json#item-7`.
+    pub fn fragment(&self) -> Option<&str> {
+        self.0.split_once('#').map(|(_, fragment)| fragment)
+    }
+
     /// The scheme and host, e.g. `https://news.example`: the publisher site key for stored
     /// preferences.
     pub fn origin(&self) -> &str {

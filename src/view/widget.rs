@@ -2,7 +2,9 @@ use super::card::{ArticleCard, CardOptions};
 use super::error_state::ErrorState;
 use super::events::EventSink;
 use super::loading_state::LoadingState;
-use crate::api::{forget_failure, subscribe_count, ArticleRequest, CountSubscription};
+use crate::api::{
+    forget_failure, subscribe_count, ArticleRequest, CountSubscription, FetchOptions,
+};
 use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
@@ -50,7 +52,7 @@ pub fn ArticleWidget(
     Effect::new(move |_| {
         attempt.track();
         let source = config.with(source_url);
-        let credentials = config.with(|c| c.credentials);
+        let options = config.with(FetchOptions::from_config);
         if !visible.get() {
             return;
         }
@@ -68,7 +70,7 @@ pub fn ArticleWidget(
             }
         };
         state.set(LoadState::Loading);
-        let claim = ArticleRequest::new(&url, credentials);
+        let claim = ArticleRequest::new(&url, options);
         let result = claim.result();
         request.set_value(Some(claim));
         leptos::task::spawn_local(async move {
@@ -125,7 +127,7 @@ pub fn ArticleWidget(
 
     let retry = move || {
         if let Ok(url) = config.with_untracked(source_url) {
-            forget_failure(&url, config.with_untracked(|c| c.credentials));
+            forget_failure(&url, config.with_untracked(FetchOptions::from_config));
         }
         attempt.update(|n| *n += 1);
     };

@@ -139,6 +139,8 @@ fn test() -> Result<()> {
         "hostile",
         "--test",
         "interactions",
+        "--test",
+        "publisher_formats",
         "--",
         "--ignored",
         "--test-threads",

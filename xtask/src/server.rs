@@ -198,6 +198,20 @@ impl Server {
                     cors,
                 )
             }
+            r if r.starts_with("formats/") => {
+                let fixtures = crate::workspace_root().join("tests/fixtures/formats");
+                serve_file(out, &fixtures, r.trim_start_matches("formats"), cors, None)
+            }
+            // WordPress' comments endpoint: the count is in a header, as WordPress sends it.
+            "wp-comments" => {
+                let mut headers = cors.to_vec();
+                headers.push(("X-WP-Total".into(), "17".into()));
+                headers.push((
+                    "Access-Control-Expose-Headers".into(),
+                    "X-WP-Total, X-WP-TotalPages".into(),
+                ));
+                respond(out, 200, "application/json", b"[]", &headers)
+            }
             r if r.starts_with("fixtures/") => {
                 let fixtures = crate::workspace_root().join("tests/fixtures/articles");
                 serve_file(out, &fixtures, r.trim_start_matches("fixtures"), cors, None)
