@@ -46,6 +46,20 @@ fn wait_text(b: &Browser, id: &str, selector: &str, expected: &str) {
         .unwrap();
 }
 
+/// Starts widget `id`'s `<video>` or `<audio>`, muted (the test browser allows autoplay then).
+fn play(b: &Browser, id: &str, player: &str) {
+    b.js(&format!(
+        "q('{id}', '{player}').muted = true; q('{id}', '{player}').play();"
+    ));
+}
+
+fn wait_paused(b: &Browser, id: &str, player: &str, paused: bool) {
+    let js = format!("document.getElementById('{id}').shadowRoot.querySelector('{player}').paused");
+    b.session
+        .wait_for(&js, Duration::from_secs(10), |v| v == &json!(paused))
+        .unwrap();
+}
+
 const HIDE: &str = "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
                     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
                     document.dispatchEvent(new Event('visibilitychange'));";
@@ -135,22 +149,10 @@ fn a_failing_count_request_keeps_the_count_and_retries_later() {
 fn switching_mode_keeps_playing_and_the_choice_is_remembered() {
     let b = Browser::open("/pages/player.html");
     b.wait_state("a", "loaded");
-    b.js("q('a', 'video').muted = true; q('a', 'video').play();");
-    b.session
-        .wait_for(
-            "!document.getElementById('a').shadowRoot.querySelector('video').paused",
-            Duration::from_secs(10),
-            |v| v == true,
-        )
-        .unwrap();
+    play(&b, "a", "video");
+    wait_paused(&b, "a", "video", false);
     b.js("q('a', 'button[data-mode=audio]').click();");
-    b.session
-        .wait_for(
-            "!document.getElementById('a').shadowRoot.querySelector('audio').paused",
-            Duration::from_secs(10),
-            |v| v == true,
-        )
-        .unwrap();
+    wait_paused(&b, "a", "audio", false);
     assert_eq!(b.js("return q('a', 'video').paused;"), json!(true));
     let change = b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange' && e.target === 'a').map(e => [e.detail.mode, e.detail.playing]);");
     assert!(
@@ -177,22 +179,10 @@ fn only_one_player_plays_at_a_time() {
     let b = Browser::open("/pages/player.html");
     b.wait_state("a", "loaded");
     b.wait_state("b", "loaded");
-    b.js("q('a', 'video').muted = true; q('a', 'video').play();");
-    b.session
-        .wait_for(
-            "!document.getElementById('a').shadowRoot.querySelector('video').paused",
-            Duration::from_secs(10),
-            |v| v == true,
-        )
-        .unwrap();
-    b.js("q('b', 'video').muted = true; q('b', 'video').play();");
-    b.session
-        .wait_for(
-            "document.getElementById('a').shadowRoot.querySelector('video').paused",
-            Duration::from_secs(10),
-            |v| v == true,
-        )
-        .unwrap();
+    play(&b, "a", "video");
+    wait_paused(&b, "a", "video", false);
+    play(&b, "b", "video");
+    wait_paused(&b, "a", "video", true);
     assert_eq!(b.js("return q('b', 'video').paused;"), json!(false));
 }
 

@@ -1,6 +1,7 @@
 //! The project's commands (`cargo xtask demo|test|dist`) and what the end-to-end tests share
 //! with them: the static server and the WebDriver client.
 
+pub mod bench;
 pub mod hostile;
 pub mod server;
 pub mod tools;

@@ -10,6 +10,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   demo          build the release bundle and serve the demo on http://127.0.0.1:8080
   test          install what is missing, then run every check and test
   dist          build the release bundle into dist/
+  bench         sizes, time to render against a plain-JS reference, CLS, memory
+                (--rounds N cold loads per case, default 5)
   stamp-loader  (Trunk hook) write the hashed bundle names into embed.js";
 
 fn main() {
@@ -18,6 +20,14 @@ fn main() {
         "demo" => demo(),
         "test" => test(),
         "dist" => dist(),
+        "bench" => {
+            let rounds = std::env::args()
+                .skip_while(|a| a != "--rounds")
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(5);
+            xtask::bench::run(rounds)
+        }
         "stamp-loader" => {
             let dir = std::env::var("TRUNK_STAGING_DIR")
                 .map(Into::into)
@@ -146,6 +156,9 @@ fn test() -> Result<()> {
         "--test-threads",
         "2",
     ]))?;
+
+    step("benchmark, one round (so it cannot rot; `cargo xtask bench` measures properly)");
+    xtask::bench::run(1)?;
     Ok(())
 }
 

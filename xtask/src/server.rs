@@ -166,6 +166,9 @@ impl Server {
             // The trap: hostile input must never make the browser ask for this.
             return respond(out, 204, "text/plain", b"", cors);
         }
+        if path == "/__bench/reference-widget.js" {
+            return serve_reference_widget(out, cors);
+        }
         if let Some(test_route) = path.strip_prefix("/__test/") {
             if let Some(done) = crate::hostile::route(out, root, test_route, cors, &self.origin) {
                 return done;
@@ -219,30 +222,16 @@ impl Server {
             // The seed with id `seed-<n>`: many distinct articles from one fixture.
             r if r.starts_with("article-n/") => {
                 let n = r.trim_start_matches("article-n/").trim_end_matches(".json");
-                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
-                value["id"] = format!("seed-{n}").into();
-                value["headline"] = format!("Article {n}").into();
-                respond(
-                    out,
-                    200,
-                    "application/json",
-                    value.to_string().as_bytes(),
-                    cors,
-                )
+                respond_seed_with(out, &seed, cors, |article| {
+                    article["id"] = format!("seed-{n}").into();
+                    article["headline"] = format!("Article {n}").into();
+                })
             }
             // The seed with a stream that does not exist.
-            "broken-media.json" => {
-                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
-                value["live"]["video"]["src"] = "media/missing.webm".into();
-                value["live"]["audio"]["src"] = "media/missing.ogg".into();
-                respond(
-                    out,
-                    200,
-                    "application/json",
-                    value.to_string().as_bytes(),
-                    cors,
-                )
-            }
+            "broken-media.json" => respond_seed_with(out, &seed, cors, |article| {
+                article["live"]["video"]["src"] = "media/missing.webm".into();
+                article["live"]["audio"]["src"] = "media/missing.ogg".into();
+            }),
             // The comment counts API: `seed-<n>` has n comments until set-count says otherwise.
             "comment-counts" | "flaky-counts" => {
                 let page = query_param(target, "page").unwrap_or_default();
@@ -281,30 +270,14 @@ impl Server {
                 b"<!doctype html><title>Oops</title><p>Not JSON",
                 cors,
             ),
-            "no-headline" => {
-                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
-                if let Some(map) = value.as_object_mut() {
+            "no-headline" => respond_seed_with(out, &seed, cors, |article| {
+                if let Some(map) = article.as_object_mut() {
                     map.remove("headline");
                 }
-                respond(
-                    out,
-                    200,
-                    "application/json",
-                    value.to_string().as_bytes(),
-                    cors,
-                )
-            }
-            "version-2" => {
-                let mut value: serde_json::Value = serde_json::from_str(&seed).unwrap_or_default();
-                value["version"] = 2.into();
-                respond(
-                    out,
-                    200,
-                    "application/json",
-                    value.to_string().as_bytes(),
-                    cors,
-                )
-            }
+            }),
+            "version-2" => respond_seed_with(out, &seed, cors, |article| {
+                article["version"] = 2.into();
+            }),
             // The seed article served from /__test/, so relative URLs still resolve into dist.
             "article.json" => respond(out, 200, "application/json", seed.as_bytes(), cors),
             "slow-article.json" => {
@@ -349,6 +322,10 @@ fn host(
     );
     let headers = vec![("Content-Security-Policy".to_string(), csp)];
     let substitution = Some(widget_origin);
+    if let Some(file) = path.strip_prefix("/bench/") {
+        let bench = crate::workspace_root().join("xtask/bench");
+        return serve_file(out, &bench, &format!("/{file}"), &headers, substitution);
+    }
     match path.strip_prefix("/pages/") {
         Some(page) => serve_file(out, pages_root, &format!("/{page}"), &headers, substitution),
         None => serve_file(out, demo_root, path, &headers, substitution),
@@ -486,4 +463,39 @@ fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The benchmark's plain-JS reference widget, with the widget's own stylesheet built in.
+fn serve_reference_widget(out: &mut TcpStream, cors: &[(String, String)]) -> std::io::Result<()> {
+    let root = crate::workspace_root();
+    let script =
+        std::fs::read_to_string(root.join("xtask/bench/reference-widget.js")).unwrap_or_default();
+    let css = std::fs::read_to_string(root.join("style/widget.css")).unwrap_or_default();
+    let css = serde_json::Value::from(css).to_string();
+    let body = script.replace("{{WIDGET_CSS}}", &css);
+    respond(
+        out,
+        200,
+        "text/javascript; charset=utf-8",
+        body.as_bytes(),
+        cors,
+    )
+}
+
+/// Serves the seed article as `edit` changes it.
+fn respond_seed_with(
+    out: &mut TcpStream,
+    seed: &str,
+    cors: &[(String, String)],
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> std::io::Result<()> {
+    let mut article: serde_json::Value = serde_json::from_str(seed).unwrap_or_default();
+    edit(&mut article);
+    respond(
+        out,
+        200,
+        "application/json",
+        article.to_string().as_bytes(),
+        cors,
+    )
 }

@@ -1,0 +1,40 @@
+// The benchmark's host-page script: builds the page the query asks for, loads the widget (or
+// the reference), and records when every headline has rendered, the layout shift, and memory.
+(function () {
+  var params = new URLSearchParams(location.search);
+  var widget = document.currentScript.dataset.widget;
+  var impl = params.get("impl");          // "wasm" or "js"
+  var count = Number(params.get("n"));
+  var distinct = params.get("distinct") === "1";
+  var tag = impl === "wasm" ? "article-widget" : "reference-widget";
+  var article = document.getElementById("articles");
+  window.__shift = 0;
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) { if (!e.hadRecentInput) window.__shift += e.value; });
+  }).observe({ type: "layout-shift", buffered: true });
+  for (var i = 0; i < count; i++) {
+    var p = document.createElement("p");
+    p.textContent = "Host page paragraph " + i + ": text above and below every widget, as in an article that quotes another.";
+    article.appendChild(p);
+    var w = document.createElement(tag);
+    w.setAttribute("src", widget + (distinct ? "/__test/article-n/" + i + ".json" : "/demo/article.json"));
+    w.setAttribute("loading", "eager");
+    article.appendChild(w);
+  }
+  var loader = document.createElement("script");
+  loader.src = impl === "wasm" ? widget + "/embed.js" : widget + "/__bench/reference-widget.js";
+  document.head.appendChild(loader);
+  function rendered() {
+    var widgets = document.querySelectorAll(tag);
+    for (var i = 0; i < widgets.length; i++) {
+      var root = widgets[i].shadowRoot;
+      var h = root && root.querySelector("[part=headline]");
+      if (!h || !h.textContent) return false;
+    }
+    return widgets.length === count;
+  }
+  (function poll() {
+    if (rendered()) window.__rendered = performance.now();
+    else requestAnimationFrame(poll);
+  })();
+})();
