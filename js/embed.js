@@ -12,7 +12,7 @@
   "use strict";
   var BUNDLE_JS = "__ARTICLE_WIDGET_JS__";
   var BUNDLE_WASM = "__ARTICLE_WIDGET_WASM__";
-  var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments"];
+  var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments", "theme-preset"];
   var SELECTOR = "article-widget, [data-article-widget]";
 
   var existing = window.ArticleWidget;

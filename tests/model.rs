@@ -702,3 +702,13 @@ fn comment_count_requests_batch_fifty_ids_each() {
         (5_000, 10_000, 20_000, 300_000)
     );
 }
+
+#[test]
+fn presets_and_heading_levels_parse() {
+    use article_widget::model::config::{HeadingLevel, Preset};
+    assert_eq!(Preset::parse(Some(" Classic ")), Preset::Classic);
+    assert_eq!(Preset::parse(Some("brutalist")), Preset::Default);
+    assert_eq!(HeadingLevel::parse(Some("3")).tag_below(1), "h4");
+    assert_eq!(HeadingLevel::parse(Some("9")).get(), 2);
+    assert_eq!(HeadingLevel::parse(Some("6")).tag_below(3), "h6");
+}

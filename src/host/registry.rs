@@ -126,7 +126,8 @@ pub fn attributes_changed(element: &HtmlElement) {
     };
     let (config, visible) = entry;
     let next = read_config(element);
-    if next.loading == Loading::Eager {
+    // Setting a signal notifies even when the value is the same, and `visible` starts loads.
+    if next.loading == Loading::Eager && !visible.get_untracked() {
         visible.set(true);
     }
     if config.with_untracked(|current| *current != next) {

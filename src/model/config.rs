@@ -31,6 +31,40 @@ impl Theme {
     }
 }
 
+/// A complete look, as a set of token defaults (`theme-preset`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Preset {
+    #[default]
+    Default,
+    /// A classic newspaper serif.
+    Classic,
+    /// A modern sans with rounder corners.
+    Modern,
+    /// Black on white (white on black in dark), the strongest contrast.
+    Contrast,
+}
+
+impl Preset {
+    pub fn parse(value: Option<&str>) -> Preset {
+        match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            Some("classic") => Preset::Classic,
+            Some("modern") => Preset::Modern,
+            Some("contrast") => Preset::Contrast,
+            _ => Preset::Default,
+        }
+    }
+
+    /// The value of the root's `data-preset`, which the stylesheet selects on.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Preset::Default => "default",
+            Preset::Classic => "classic",
+            Preset::Modern => "modern",
+            Preset::Contrast => "contrast",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Layout {
     /// The teaser: everything but the body.
@@ -78,6 +112,7 @@ impl Loading {
 pub struct WidgetConfig {
     pub src: Option<String>,
     pub theme: Theme,
+    pub preset: Preset,
     pub lang: Option<String>,
     pub layout: Layout,
     pub share: Vec<ShareNetwork>,
@@ -164,6 +199,7 @@ pub const ATTRIBUTES: &[&str] = &[
     // Publishers' existing formats: which one, and whether to count WordPress comments.
     "format",
     "comments",
+    "theme-preset",
 ];
 
 impl WidgetConfig {
@@ -181,6 +217,7 @@ impl WidgetConfig {
         let config = WidgetConfig {
             src: non_empty("src"),
             theme: Theme::parse(non_empty("theme").as_deref()),
+            preset: Preset::parse(non_empty("theme-preset").as_deref()),
             lang: non_empty("lang"),
             layout: Layout::parse(non_empty("layout").as_deref()),
             share,

@@ -48,11 +48,15 @@ pub fn ArticleWidget(
     // other widget waits for the same article.
     let request = StoredValue::new_local(None::<ArticleRequest>);
     let generation = StoredValue::new(0u64);
+    // What the request depends on, and nothing else: a change of theme or layout must not
+    // reload the article (or flash the loading state).
+    let request_source =
+        Memo::new(move |_| config.with(|c| (source_url(c), FetchOptions::from_config(c))));
+    let comments_api = Memo::new(move |_| config.with(|c| c.comments_api.clone()));
 
     Effect::new(move |_| {
         attempt.track();
-        let source = config.with(source_url);
-        let options = config.with(FetchOptions::from_config);
+        let (source, options) = request_source.get();
         if !visible.get() {
             return;
         }
@@ -104,7 +108,7 @@ pub fn ArticleWidget(
     let live_comments = RwSignal::new(None::<u64>);
     let count_subscription = StoredValue::new_local(None::<CountSubscription>);
     Effect::new(move |_| {
-        let template = config.with(|c| c.comments_api.clone());
+        let template = comments_api.get();
         let id = state.with(|s| match s {
             LoadState::Loaded(parsed) => Some(parsed.article.id.clone()),
             _ => None,
@@ -159,10 +163,16 @@ pub fn ArticleWidget(
         })
     });
 
+    // Only what the card is built from: a change of theme or preset restyles the card through
+    // the root's attributes and must not rebuild it (a playing stream would stop).
+    let card_settings =
+        Memo::new(move |_| config.with(|c| (c.layout, c.share.clone(), c.heading_level)));
+
     view! {
         <div
             class="aw"
             data-theme=move || config.with(|c| c.theme.as_str())
+            data-preset=move || config.with(|c| c.preset.as_str())
             data-layout=move || config.with(|c| c.layout.as_str())
             data-state=move || state.with(|s| match s {
                 LoadState::Waiting => "waiting",
@@ -181,8 +191,7 @@ pub fn ArticleWidget(
                     LoadState::Waiting | LoadState::Loading => view! { <LoadingState strings=strings /> }.into_any(),
                     LoadState::Failed(error) => view! { <ErrorState error=error strings=strings on_retry=retry /> }.into_any(),
                     LoadState::Loaded(parsed) => {
-                        let (layout, share, heading_level) =
-                            config.with(|c| (c.layout, c.share.clone(), c.heading_level));
+                        let (layout, share, heading_level) = card_settings.get();
                         let options = CardOptions {
                             layout,
                             share,

@@ -151,6 +151,8 @@ fn test() -> Result<()> {
         "interactions",
         "--test",
         "publisher_formats",
+        "--test",
+        "theming",
         "--",
         "--ignored",
         "--test-threads",

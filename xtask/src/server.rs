@@ -322,6 +322,11 @@ fn host(
     );
     let headers = vec![("Content-Security-Policy".to_string(), csp)];
     let substitution = Some(widget_origin);
+    // A blank page as a publisher would paste a snippet into: no CSP at all.
+    if let Some(file) = path.strip_prefix("/scratch/") {
+        let scratch = crate::workspace_root().join("target/scratch");
+        return serve_file(out, &scratch, &format!("/{file}"), &[], None);
+    }
     if let Some(file) = path.strip_prefix("/bench/") {
         let bench = crate::workspace_root().join("xtask/bench");
         return serve_file(out, &bench, &format!("/{file}"), &headers, substitution);

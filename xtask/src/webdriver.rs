@@ -65,6 +65,11 @@ impl ChromeDriver {
 
     /// A new browser with a fresh profile, `width` x `height` CSS pixels.
     pub fn session(&self, width: u32, height: u32) -> Result<Session> {
+        self.session_with(width, height, &[])
+    }
+
+    /// [`ChromeDriver::session`] with extra Chromium flags (`--force-dark-mode`, say).
+    pub fn session_with(&self, width: u32, height: u32, extra: &[&str]) -> Result<Session> {
         static PROFILES: AtomicUsize = AtomicUsize::new(0);
         let profile = std::env::temp_dir().join(format!(
             "article-widget-chrome-{}-{}",
@@ -74,6 +79,7 @@ impl ChromeDriver {
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--window-size={width},{height}"));
         args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(extra.iter().map(|a| a.to_string()));
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",

@@ -1,0 +1,338 @@
+//! Publisher theming end to end: tokens and parts from the host page's CSS, theme switching
+//! (attribute and the reader's preference), presets, widths from 280 to 1200 px, the
+//! configurator's snippet in a blank page, and screenshots of each look.
+//!
+//! `#[ignore]`d in a plain `cargo test`; `cargo xtask test` runs them with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+// The panic lints guard src/; a failing test is supposed to panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use serde_json::{json, Value};
+use std::time::Duration;
+use support::{origins, Browser};
+use xtask::webdriver::ChromeDriver;
+use xtask::workspace_root;
+
+fn style(b: &Browser, id: &str, selector: &str, property: &str) -> Value {
+    b.js(&format!(
+        "return getComputedStyle(q('{id}', '{selector}')).getPropertyValue('{property}');"
+    ))
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn tokens_and_parts_from_the_host_page_restyle_the_card() {
+    let b = Browser::open("/pages/theming.html");
+    for id in ["plain", "tokens", "parts"] {
+        b.wait_state(id, "loaded");
+    }
+    assert_eq!(
+        style(&b, "tokens", "[part=label]", "color"),
+        json!("rgb(0, 108, 79)")
+    );
+    assert_eq!(
+        style(&b, "tokens", "[part=comments] a", "color"),
+        json!("rgb(10, 20, 200)")
+    );
+    assert_eq!(
+        style(&b, "tokens", ".aw-card", "background-color"),
+        json!("rgb(250, 245, 230)")
+    );
+    assert!(style(&b, "tokens", "[part=headline]", "font-family")
+        .as_str()
+        .unwrap()
+        .contains("Courier New"));
+    assert_eq!(
+        style(&b, "tokens", ".aw-card", "border-top-left-radius"),
+        json!("3px")
+    );
+    assert_eq!(style(&b, "tokens", ".aw", "max-width"), json!("500px"));
+    assert_eq!(
+        style(&b, "tokens", "[part=headline]", "font-size"),
+        json!("32px")
+    );
+    assert_eq!(
+        style(&b, "tokens", ".aw-card", "padding-top"),
+        json!("30px")
+    );
+    // The same properties on an unthemed widget keep their defaults.
+    assert_eq!(
+        style(&b, "plain", "[part=label]", "color"),
+        json!("rgb(179, 16, 42)")
+    );
+    // Wider than 560 px: the roomier layout, 1.25 × 1.5 × 16 px.
+    assert_eq!(
+        style(&b, "plain", "[part=headline]", "font-size"),
+        json!("30px")
+    );
+
+    assert_eq!(
+        style(&b, "parts", "[part=headline]", "text-transform"),
+        json!("uppercase")
+    );
+    assert_eq!(
+        style(&b, "parts", "[part=card]", "border-top-width"),
+        json!("4px")
+    );
+    assert_eq!(
+        style(&b, "parts", "[part=share-button]", "background-color"),
+        json!("rgb(255, 220, 0)")
+    );
+    assert_eq!(
+        style(&b, "plain", "[part=headline]", "text-transform"),
+        json!("none")
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_theme_switches_live_without_a_reload() {
+    let b = Browser::open("/pages/theming.html");
+    b.wait_state("plain", "loaded");
+    b.js("window.__card = q('plain', '.aw-card');");
+    assert_eq!(
+        style(&b, "plain", ".aw-card", "background-color"),
+        json!("rgb(255, 255, 255)")
+    );
+    b.js("document.getElementById('plain').setAttribute('theme', 'dark');");
+    b.session
+        .wait_for(
+            "getComputedStyle(document.getElementById('plain').shadowRoot.querySelector('.aw-card')).backgroundColor",
+            Duration::from_secs(5),
+            |v| v == "rgb(23, 24, 27)",
+        )
+        .unwrap();
+    assert_eq!(
+        b.js("return window.__card === q('plain', '.aw-card');"),
+        json!(true),
+        "the card was not rebuilt"
+    );
+    b.js("document.getElementById('plain').theme = 'light';");
+    b.session
+        .wait_for(
+            "getComputedStyle(document.getElementById('plain').shadowRoot.querySelector('.aw-card')).backgroundColor",
+            Duration::from_secs(5),
+            |v| v == "rgb(255, 255, 255)",
+        )
+        .unwrap();
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn auto_follows_the_readers_dark_preference() {
+    let driver = ChromeDriver::start().unwrap();
+    let session = driver
+        .session_with(1000, 900, &["--force-dark-mode"])
+        .unwrap();
+    session
+        .goto(&format!("{}/pages/theming.html", origins().host.origin))
+        .unwrap();
+    assert_eq!(
+        session
+            .execute(
+                "return matchMedia('(prefers-color-scheme: dark)').matches;",
+                json!([])
+            )
+            .unwrap(),
+        json!(true)
+    );
+    let background = "(function() { const c = document.getElementById('plain').shadowRoot && document.getElementById('plain').shadowRoot.querySelector('.aw-card'); return c ? getComputedStyle(c).backgroundColor : null; })()";
+    session
+        .wait_for(background, Duration::from_secs(20), |v| {
+            v == "rgb(23, 24, 27)"
+        })
+        .unwrap();
+    // A forced theme beats the preference.
+    session
+        .execute(
+            "document.getElementById('plain').setAttribute('theme', 'light');",
+            json!([]),
+        )
+        .unwrap();
+    session
+        .wait_for(background, Duration::from_secs(5), |v| {
+            v == "rgb(255, 255, 255)"
+        })
+        .unwrap();
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn each_preset_is_its_own_look_and_tokens_still_win() {
+    let b = Browser::open("/pages/theming.html");
+    for id in ["plain", "classic", "modern", "contrast", "override"] {
+        b.wait_state(id, "loaded");
+    }
+    let look = |id: &str| {
+        json!([
+            style(&b, id, "[part=headline]", "font-family"),
+            style(&b, id, "[part=label]", "color"),
+            style(&b, id, ".aw-card", "border-top-left-radius"),
+            style(&b, id, ".aw-card", "background-color"),
+        ])
+    };
+    let looks: Vec<Value> = ["plain", "classic", "modern", "contrast"]
+        .iter()
+        .map(|id| look(id))
+        .collect();
+    for i in 0..looks.len() {
+        for j in i + 1..looks.len() {
+            assert_ne!(looks[i], looks[j], "two presets look the same");
+        }
+    }
+    assert_eq!(
+        style(&b, "contrast", "[part=lede]", "color"),
+        json!("rgb(0, 0, 0)")
+    );
+    assert!(style(&b, "override", "[part=headline]", "font-family")
+        .as_str()
+        .unwrap()
+        .starts_with("Verdana"));
+    assert_eq!(
+        style(&b, "override", ".aw-card", "border-top-left-radius"),
+        json!("0px"),
+        "the rest of the preset stays"
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_card_fits_containers_from_280_to_1200_pixels() {
+    let b = Browser::open("/pages/theming.html");
+    b.session.set_window_size(1400, 900).unwrap();
+    b.wait_state("sized", "loaded");
+    for width in [280, 400, 800, 1200] {
+        b.js(&format!(
+            "document.getElementById('frame').style.width = '{width}px';"
+        ));
+        std::thread::sleep(Duration::from_millis(150));
+        let overflow = b.js(
+            "const frame = document.getElementById('frame').getBoundingClientRect();
+             const wide = qa('sized', '*').filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > frame.right + 0.5; })
+                 .map(el => el.localName + '.' + el.className);
+             return { wide, card: q('sized', '.aw-card').getBoundingClientRect().width <= frame.width };",
+        );
+        assert_eq!(
+            overflow,
+            json!({ "wide": [], "card": true }),
+            "at {width} px"
+        );
+    }
+    // Wide containers get the roomier layout (container queries, not the viewport).
+    b.js("document.getElementById('frame').style.width = '280px';");
+    std::thread::sleep(Duration::from_millis(150));
+    let narrow = style(&b, "sized", ".aw-card", "padding-top");
+    b.js("document.getElementById('frame').style.width = '800px';");
+    std::thread::sleep(Duration::from_millis(150));
+    assert_ne!(style(&b, "sized", ".aw-card", "padding-top"), narrow);
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_configurator_snippet_works_pasted_into_a_blank_page() {
+    let b = Browser::open("/configurator.html");
+    b.session
+        .wait_for(
+            "(function(){ const p = document.getElementById('preview'); const aw = p && p.shadowRoot && p.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; })()",
+            Duration::from_secs(20),
+            |v| v == "loaded",
+        )
+        .unwrap();
+    // A publisher's choices.
+    b.js("const set = (id, v) => { const f = document.getElementById(id); f.value = v; f.dispatchEvent(new Event('change', { bubbles: true })); };
+          set('theme', 'dark'); set('preset', 'classic'); set('layout', 'full'); set('lang', 'es');
+          document.getElementById('use-accent').checked = true; set('accent', '#006c4f');
+          document.querySelectorAll('#networks input').forEach(i => i.checked = ['x', 'email'].includes(i.value));
+          set('font-heading', 'Georgia, \"Times New Roman\", serif');");
+    // The preview follows.
+    let preview = b.js("const p = document.getElementById('preview'); return [p.getAttribute('theme'), p.getAttribute('theme-preset'), p.getAttribute('layout'), p.getAttribute('share'), p.style.getPropertyValue('--aw-color-accent')];");
+    assert_eq!(
+        preview,
+        json!(["dark", "classic", "full", "x,email", "#006c4f"])
+    );
+    let snippet = b.js("return document.getElementById('snippet').textContent;");
+    let snippet = snippet.as_str().unwrap();
+    assert!(
+        snippet.contains("theme=\"dark\"") && snippet.contains("--aw-color-accent: #006c4f;"),
+        "{snippet}"
+    );
+
+    // Pasted into a blank page, it renders the configured widget.
+    let scratch = workspace_root().join("target/scratch");
+    std::fs::create_dir_all(&scratch).unwrap();
+    std::fs::write(scratch.join("snippet.html"), format!("<!doctype html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{snippet}\n</body></html>\n")).unwrap();
+    b.session
+        .goto(&format!("{}/scratch/snippet.html", origins().host.origin))
+        .unwrap();
+    let state = "(function(){ const p = document.querySelector('article-widget'); const aw = p && p.shadowRoot && p.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; })()";
+    b.session
+        .wait_for(state, Duration::from_secs(20), |v| v == "loaded")
+        .unwrap();
+    let result = b.js(
+        "const root = document.querySelector('article-widget').shadowRoot;
+         return [root.querySelector('.aw').dataset.theme, root.querySelector('.aw').dataset.preset, !!root.querySelector('[part=body]'),
+                 root.querySelector('[part=date]').textContent, Array.from(root.querySelectorAll('[part=share-button]')).map(b => b.dataset.network),
+                 getComputedStyle(root.querySelector('[part=label]')).color];",
+    );
+    assert_eq!(
+        result,
+        json!([
+            "dark",
+            "classic",
+            true,
+            "Publicado el 1 de noviembre de 2018",
+            ["x", "email"],
+            "rgb(0, 108, 79)"
+        ])
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn screenshots_of_each_look() {
+    let driver = ChromeDriver::start().unwrap();
+    let session = driver.session(720, 1000).unwrap();
+    let out = workspace_root().join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    for (name, attributes) in [
+        ("light", "theme=\"light\""),
+        ("dark", "theme=\"dark\""),
+        ("classic", "theme=\"light\" theme-preset=\"classic\""),
+        ("modern", "theme=\"light\" theme-preset=\"modern\""),
+        ("contrast", "theme=\"light\" theme-preset=\"contrast\""),
+    ] {
+        let scratch = workspace_root().join("target/scratch");
+        std::fs::create_dir_all(&scratch).unwrap();
+        let widget = &origins().widget.origin;
+        std::fs::write(
+            scratch.join(format!("look-{name}.html")),
+            format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><script async src=\"{widget}/embed.js\"></script></head><body style=\"margin:16px;background:#e9e7e1\"><article-widget {attributes} share=\"x,facebook,email\" loading=\"eager\" src=\"{widget}/demo/article.json\"></article-widget></body></html>"),
+        )
+        .unwrap();
+        session
+            .goto(&format!(
+                "{}/scratch/look-{name}.html",
+                origins().host.origin
+            ))
+            .unwrap();
+        session
+            .wait_for(
+                "(function(){ const p = document.querySelector('article-widget'); const img = p && p.shadowRoot && p.shadowRoot.querySelector('[part=image]'); return !!img && img.complete; })()",
+                Duration::from_secs(20),
+                |v| v == true,
+            )
+            .unwrap();
+        // `complete` is true once the photo is decoded; give it a frame or two to paint.
+        std::thread::sleep(Duration::from_millis(500));
+        let png = session.screenshot().unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        std::fs::write(out.join(format!("look-{name}.png")), png).unwrap();
+    }
+}
