@@ -102,26 +102,20 @@ fn the_theme_switches_live_without_a_reload() {
         json!("rgb(255, 255, 255)")
     );
     b.js("document.getElementById('plain').setAttribute('theme', 'dark');");
-    b.session
-        .wait_for(
-            "getComputedStyle(document.getElementById('plain').shadowRoot.querySelector('.aw-card')).backgroundColor",
-            Duration::from_secs(5),
-            |v| v == "rgb(23, 24, 27)",
-        )
-        .unwrap();
+    b.wait_value(
+        "getComputedStyle(q('plain', '.aw-card')).backgroundColor",
+        json!("rgb(23, 24, 27)"),
+    );
     assert_eq!(
         b.js("return window.__card === q('plain', '.aw-card');"),
         json!(true),
         "the card was not rebuilt"
     );
     b.js("document.getElementById('plain').theme = 'light';");
-    b.session
-        .wait_for(
-            "getComputedStyle(document.getElementById('plain').shadowRoot.querySelector('.aw-card')).backgroundColor",
-            Duration::from_secs(5),
-            |v| v == "rgb(255, 255, 255)",
-        )
-        .unwrap();
+    b.wait_value(
+        "getComputedStyle(q('plain', '.aw-card')).backgroundColor",
+        json!("rgb(255, 255, 255)"),
+    );
 }
 
 #[test]
@@ -238,13 +232,7 @@ fn the_card_fits_containers_from_280_to_1200_pixels() {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn the_configurator_snippet_works_pasted_into_a_blank_page() {
     let b = Browser::open("/configurator.html");
-    b.session
-        .wait_for(
-            "(function(){ const p = document.getElementById('preview'); const aw = p && p.shadowRoot && p.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; })()",
-            Duration::from_secs(20),
-            |v| v == "loaded",
-        )
-        .unwrap();
+    support::wait_state_of(&b.session, "#preview", "loaded");
     // A publisher's choices.
     b.js("const set = (id, v) => { const f = document.getElementById(id); f.value = v; f.dispatchEvent(new Event('change', { bubbles: true })); };
           set('theme', 'dark'); set('preset', 'classic'); set('layout', 'full'); set('lang', 'es');
@@ -271,10 +259,7 @@ fn the_configurator_snippet_works_pasted_into_a_blank_page() {
     b.session
         .goto(&format!("{}/scratch/snippet.html", origins().host.origin))
         .unwrap();
-    let state = "(function(){ const p = document.querySelector('article-widget'); const aw = p && p.shadowRoot && p.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; })()";
-    b.session
-        .wait_for(state, Duration::from_secs(20), |v| v == "loaded")
-        .unwrap();
+    support::wait_state_of(&b.session, "article-widget", "loaded");
     let result = b.js(
         "const root = document.querySelector('article-widget').shadowRoot;
          return [root.querySelector('.aw').dataset.theme, root.querySelector('.aw').dataset.preset, !!root.querySelector('[part=body]'),

@@ -65,11 +65,14 @@ impl Browser {
 
     /// Waits until the widget with `id` reaches `state` (`loaded`, `error`).
     pub fn wait_state(&self, id: &str, state: &str) {
-        let js = format!(
-            "(function(){{ const el = document.getElementById('{id}'); const aw = el && el.shadowRoot && el.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; }})()"
-        );
+        wait_state_of(&self.session, &format!("#{id}"), state);
+    }
+
+    /// Waits until `js` (an expression) evaluates to `expected`.
+    pub fn wait_value(&self, js: &str, expected: Value) {
+        let js = format!("(function(){{ {SHADOW_HELPERS} return {js}; }})()");
         self.session
-            .wait_for(&js, Duration::from_secs(20), |v| v == state)
+            .wait_for(&js, Duration::from_secs(10), |v| v == &expected)
             .unwrap();
     }
 
@@ -100,3 +103,13 @@ impl Browser {
 
 pub const SHADOW_HELPERS: &str = "function q(id, s) { const el = document.getElementById(id); return el && el.shadowRoot ? el.shadowRoot.querySelector(s) : null; }
 function qa(id, s) { const el = document.getElementById(id); return el && el.shadowRoot ? Array.from(el.shadowRoot.querySelectorAll(s)) : []; }";
+
+/// Waits until the first widget matching `selector` reaches `state` (`loaded`, `error`).
+pub fn wait_state_of(session: &Session, selector: &str, state: &str) {
+    let js = format!(
+        "(function(){{ const el = document.querySelector('{selector}'); const aw = el && el.shadowRoot && el.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; }})()"
+    );
+    session
+        .wait_for(&js, Duration::from_secs(20), |v| v == state)
+        .unwrap();
+}
