@@ -135,9 +135,14 @@ fn counts_refresh_when_the_page_is_visible_again_and_never_while_hidden() {
 fn a_failing_count_request_keeps_the_count_and_retries_later() {
     let b = Browser::open("/pages/backoff.html");
     b.wait_state("flaky", "loaded");
-    std::thread::sleep(Duration::from_millis(500));
-    // The first request failed (503): the count from the JSON stays.
+    // The first request fails (503)...
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while count_requests("backoff").is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(200));
     assert_eq!(count_requests("backoff").len(), 1);
+    // ...and the count from the JSON stays.
     assert_eq!(b.text("flaky", "[part=comments] a"), "0 Comments");
     // The retry, 5 s later, succeeds.
     wait_text(&b, "flaky", "[part=comments] a", "42 Comments");
