@@ -368,3 +368,16 @@ fn the_built_javascript_has_no_eval() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_photo_reserves_its_box_before_its_bytes_arrive() {
+    let b = Browser::open("/pages/slow-image.html");
+    b.wait_state("w", "loaded");
+    let photo = b.js(
+        "const img = q('w', '[part=image]'); const r = img.getBoundingClientRect();
+         return [img.complete, r.width > 300, Math.round(r.width * 675 / 1200 - r.height)];",
+    );
+    // Still loading, yet already as tall as the 1200 x 675 photo will be: nothing moves later.
+    assert_eq!(photo, json!([false, true, 0]));
+}

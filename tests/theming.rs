@@ -62,6 +62,15 @@ fn tokens_and_parts_from_the_host_page_restyle_the_card() {
         style(&b, "tokens", ".aw-card", "padding-top"),
         json!("30px")
     );
+    // The crop ratio: a square photo, covering its box.
+    let square = b.js("const r = q('tokens', '[part=image]').getBoundingClientRect(); return [Math.round(r.width - r.height), getComputedStyle(q('tokens', '[part=image]')).objectFit];");
+    assert_eq!(square, json!([0, "cover"]));
+    let own = b.js("const r = q('plain', '[part=image]').getBoundingClientRect(); return Math.round(r.width * 675 / 1200 - r.height);");
+    assert_eq!(
+        own,
+        json!(0),
+        "without the token, the photo keeps its own ratio"
+    );
     // The same properties on an unthemed widget keep their defaults.
     assert_eq!(
         style(&b, "plain", "[part=label]", "color"),

@@ -270,6 +270,10 @@ impl Server {
                 b"<!doctype html><title>Oops</title><p>Not JSON",
                 cors,
             ),
+            // The seed with a photo whose bytes never come.
+            "slow-image.json" => respond_seed_with(out, &seed, cors, |article| {
+                article["image"]["url"] = "/__test/hang?image".into();
+            }),
             "no-headline" => respond_seed_with(out, &seed, cors, |article| {
                 if let Some(map) = article.as_object_mut() {
                     map.remove("headline");
