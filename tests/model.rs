@@ -712,3 +712,17 @@ fn presets_and_heading_levels_parse() {
     assert_eq!(HeadingLevel::parse(Some("9")).get(), 2);
     assert_eq!(HeadingLevel::parse(Some("6")).tag_below(3), "h6");
 }
+
+#[test]
+fn the_custom_element_observes_exactly_the_attributes_the_config_reads() {
+    // js/embed.js lists the attributes the browser reports changes of; the Rust config is the
+    // source of truth, so a new attribute added to one list and not the other fails here.
+    use article_widget::model::config::ATTRIBUTES;
+    let shim = include_str!("../js/embed.js");
+    let line = shim
+        .lines()
+        .find(|l| l.trim_start().starts_with("var ATTRIBUTES"))
+        .expect("the shim's list");
+    let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+    assert_eq!(listed, ATTRIBUTES);
+}

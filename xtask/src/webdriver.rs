@@ -205,20 +205,6 @@ impl Session {
             .unwrap_or_default())
     }
 
-    pub fn switch_to_window(&self, handle: &str) -> Result<()> {
-        self.command("POST", "/window", Some(&json!({ "handle": handle })))
-            .map(|_| ())
-    }
-
-    /// The current window's outer size.
-    pub fn window_size(&self) -> Result<(u64, u64)> {
-        let rect = self.command("GET", "/window/rect", None)?;
-        Ok((
-            rect["width"].as_u64().unwrap_or(0),
-            rect["height"].as_u64().unwrap_or(0),
-        ))
-    }
-
     /// The text of the open alert or prompt, or an error if none is open.
     pub fn alert_text(&self) -> Result<String> {
         let value = self.command("GET", "/alert/text", None)?;
@@ -229,11 +215,6 @@ impl Session {
     pub fn answer_prompt(&self, text: &str) -> Result<()> {
         self.command("POST", "/alert/text", Some(&json!({ "text": text })))?;
         self.command("POST", "/alert/accept", Some(&json!({})))
-            .map(|_| ())
-    }
-
-    pub fn dismiss_alert(&self) -> Result<()> {
-        self.command("POST", "/alert/dismiss", Some(&json!({})))
             .map(|_| ())
     }
 
