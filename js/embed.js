@@ -122,9 +122,20 @@
     pending.forEach(function (entry) { call(entry[0], entry[1]); });
   }
 
+  // The wasm is fetched and compiled while the JS glue loads, not after it: the two downloads
+  // overlap. If streaming compilation is refused (a CDN serving the wasm with the wrong MIME
+  // type), the glue gets the response instead and takes its slower path.
+  var wasmUrl = new URL(BUNDLE_WASM, base);
+  var wasm = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function () { return fetch(wasmUrl); })
+    : fetch(wasmUrl);
+  // Handled below, through the glue; this keeps a failed download from also being reported as
+  // an unhandled rejection when the glue fails first.
+  wasm.catch(function () {});
+
   import(new URL(BUNDLE_JS, base).href)
     .then(function (module) {
-      return module.default({ module_or_path: new URL(BUNDLE_WASM, base) }).then(function () {
+      return module.default({ module_or_path: wasm }).then(function () {
         return module;
       });
     })
