@@ -24,6 +24,27 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
+/// What the widget shows. Waiting and loading look the same, so the step from one to the other
+/// does not rebuild the loading state; a new article is a new `Arc`, so comparing pointers is
+/// enough to know the card must be rebuilt.
+#[derive(Clone)]
+enum Shown {
+    Loading,
+    Failed(LoadError),
+    Loaded(Arc<Parsed>),
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Shown::Loading, Shown::Loading) => true,
+            (Shown::Failed(a), Shown::Failed(b)) => a == b,
+            (Shown::Loaded(a), Shown::Loaded(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
 fn source_url(config: &WidgetConfig) -> Result<SafeUrl, LoadError> {
     let src = config.src.as_deref().ok_or(LoadError::NoSource)?;
     SafeUrl::parse_absolute(src).map_err(LoadError::BadSource)
@@ -167,6 +188,13 @@ pub fn ArticleWidget(
     // the root's attributes and must not rebuild it (a playing stream would stop).
     let card_settings =
         Memo::new(move |_| config.with(|c| (c.layout, c.share.clone(), c.heading_level)));
+    let shown = Memo::new(move |_| {
+        state.with(|s| match s {
+            LoadState::Waiting | LoadState::Loading => Shown::Loading,
+            LoadState::Failed(error) => Shown::Failed(error.clone()),
+            LoadState::Loaded(parsed) => Shown::Loaded(Arc::clone(parsed)),
+        })
+    });
 
     view! {
         <div
@@ -187,10 +215,10 @@ pub fn ArticleWidget(
             {move || {
                 let lang = lang.get();
                 let strings = strings_for(&lang);
-                match state.get() {
-                    LoadState::Waiting | LoadState::Loading => view! { <LoadingState strings=strings /> }.into_any(),
-                    LoadState::Failed(error) => view! { <ErrorState error=error strings=strings on_retry=retry /> }.into_any(),
-                    LoadState::Loaded(parsed) => {
+                match shown.get() {
+                    Shown::Loading => view! { <LoadingState strings=strings /> }.into_any(),
+                    Shown::Failed(error) => view! { <ErrorState error=error strings=strings on_retry=retry /> }.into_any(),
+                    Shown::Loaded(parsed) => {
                         let (layout, share, heading_level) = card_settings.get();
                         let options = CardOptions {
                             layout,
