@@ -125,7 +125,7 @@ fn the_keyboard_reaches_and_operates_every_control_in_order() {
             "a:email",
             "button:video",
             "button:audio",
-            "video:",
+            "button:Play Live",
             "a:0 Comments",
         ],
         "tab order (an entry marked [NO FOCUS RING] has no visible focus)"
@@ -144,6 +144,17 @@ fn the_keyboard_reaches_and_operates_every_control_in_order() {
         .unwrap();
     let modes = b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange').map(e => e.detail.mode);");
     assert_eq!(modes, json!(["audio", "video"]));
+
+    // Enter on the play button puts the video player in and moves the focus onto it.
+    b.js("q('w', '.aw-play').focus();");
+    b.session.press(KEY_ENTER).unwrap();
+    b.session
+        .wait_for(
+            "(function () { const e = document.getElementById('w').shadowRoot.activeElement; return e ? e.localName : null; })()",
+            Duration::from_secs(5),
+            |v| v == "video",
+        )
+        .unwrap();
 }
 
 #[test]

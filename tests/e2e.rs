@@ -157,10 +157,16 @@ fn the_live_toggle_switches_between_video_and_audio() {
             .as_deref(),
         Some("false")
     );
-    assert_eq!(b.js("return q('card', 'video').hidden;"), json!(false));
-    assert_eq!(b.js("return q('card', 'audio').hidden;"), json!(true));
-    assert_eq!(b.attr("card", "video", "preload").as_deref(), Some("none"));
-    // Nothing of the stream is fetched before play.
+    // No media element (nor a byte of the stream) before the reader presses play: a button
+    // of the player's size stands in.
+    assert_eq!(
+        b.js("return [q('card', 'video'), q('card', 'audio')];"),
+        json!([null, null])
+    );
+    assert_eq!(
+        b.attr("card", "[part=player]", "data-kind").as_deref(),
+        Some("video")
+    );
     assert_eq!(origins().widget.count("/demo/media/live.webm"), 0);
 
     b.js("q('card', 'button[data-mode=audio]').click();");
@@ -176,13 +182,32 @@ fn the_live_toggle_switches_between_video_and_audio() {
             .as_deref(),
         Some("false")
     );
-    assert_eq!(b.js("return q('card', 'video').hidden;"), json!(true));
-    assert_eq!(b.js("return q('card', 'audio').hidden;"), json!(false));
+    assert_eq!(
+        b.attr("card", "[part=player]", "data-kind").as_deref(),
+        Some("audio")
+    );
     let change =
         b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange');");
     assert_eq!(
         change,
         json!([{ "type": "article-widget:mediachange", "target": "card", "detail": { "mode": "audio", "playing": false }, "bubbles": true, "composed": true }])
+    );
+
+    // Pressing play puts the players in, starts the chosen one and gives it the focus.
+    b.js("q('card', '.aw-play').focus(); q('card', '.aw-play').click();");
+    b.session
+        .wait_for(
+            "(function () { const a = document.getElementById('card').shadowRoot.querySelector('audio'); return !!a && !a.paused; })()",
+            Duration::from_secs(10),
+            |v| v == &json!(true),
+        )
+        .unwrap();
+    assert_eq!(b.js("return q('card', 'video').hidden;"), json!(true));
+    assert_eq!(b.js("return q('card', 'audio').hidden;"), json!(false));
+    assert_eq!(b.attr("card", "audio", "preload").as_deref(), Some("none"));
+    assert_eq!(
+        b.js("return document.getElementById('card').shadowRoot.activeElement.localName;"),
+        json!("audio")
     );
 }
 

@@ -189,7 +189,7 @@ fn nothing_leaves_for_third_parties_and_cookies_stay_home_unless_asked() {
         "no media before play"
     );
     // Only pressing play fetches the stream.
-    b.js("q('omit', 'audio').play();");
+    b.js("q('omit', '.aw-play').click();");
     let fetched: Value = b
         .session
         .wait_for(media, Duration::from_secs(10), |v| {

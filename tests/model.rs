@@ -726,3 +726,40 @@ fn the_custom_element_observes_exactly_the_attributes_the_config_reads() {
     let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
     assert_eq!(listed, ATTRIBUTES);
 }
+
+#[test]
+fn english_and_spanish_long_dates_are_written_without_intl() {
+    let date = |s: &str| DateTime::parse_rfc3339(s).unwrap();
+    // The publisher's calendar date, whatever the offset.
+    let late = date("2018-11-01T23:30:00-05:00");
+    assert_eq!(late.long_date("en").as_deref(), Some("November 1, 2018"));
+    assert_eq!(late.long_date("en-US").as_deref(), Some("November 1, 2018"));
+    assert_eq!(
+        late.long_date("es").as_deref(),
+        Some("1 de noviembre de 2018")
+    );
+    assert_eq!(
+        date("2024-02-29T00:00:00Z").long_date("ES-es").as_deref(),
+        Some("29 de febrero de 2024")
+    );
+    // Other languages and far-off years are left to Intl.
+    assert_eq!(late.long_date("en-GB"), None);
+    assert_eq!(late.long_date("fr"), None);
+    assert_eq!(date("0999-01-05T00:00:00Z").long_date("en"), None);
+}
+
+#[test]
+fn english_and_spanish_counts_are_grouped_as_intl_groups_them() {
+    use article_widget::model::i18n::format_count;
+    let en: Vec<_> = [0, 7, 999, 1000, 12_345, 1_234_567]
+        .iter()
+        .map(|n| format_count(*n, "en").unwrap())
+        .collect();
+    assert_eq!(en, ["0", "7", "999", "1,000", "12,345", "1,234,567"]);
+    let es: Vec<_> = [999, 1000, 9999, 10_000, 1_234_567]
+        .iter()
+        .map(|n| format_count(*n, "es").unwrap())
+        .collect();
+    assert_eq!(es, ["999", "1000", "9999", "10.000", "1.234.567"]);
+    assert_eq!(format_count(1000, "de"), None);
+}

@@ -277,21 +277,22 @@ fn share_links_are_encoded_and_report_shares() {
 
 #[wasm_bindgen_test]
 async fn live_toggle_switches_between_video_and_audio() {
-    let live = seed().live.unwrap();
+    let mut live = seed().live.unwrap();
+    live.poster = Some(SafeUrl::parse_absolute("https://cdn.example/media/poster.jpg").unwrap());
     let (events, sink) = recorder();
     let (root, _h) = mount(move || view! { <LiveToggle live=live strings=&EN events=sink() /> });
     assert_eq!(
         attr(&root, "[part=live-toggle]", "role").as_deref(),
         Some("group")
     );
-    let video = find(&root, "video");
-    let audio = find(&root, "audio");
-    assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
-    assert_eq!(audio.get_attribute("preload").as_deref(), Some("none"));
-    assert_eq!(
-        attr(&root, "video source", "src").as_deref(),
-        Some("https://cdn.example/articles/media/live.webm")
-    );
+    // Until the reader presses play, a button the player's size stands in for both players.
+    assert!(root.query_selector("video").unwrap().is_none());
+    assert!(root.query_selector("audio").unwrap().is_none());
+    let play = find(&root, "[part=player]");
+    assert_eq!(play.tag_name(), "BUTTON");
+    assert_eq!(play.get_attribute("data-kind").as_deref(), Some("video"));
+    assert!(play.text_content().unwrap().starts_with("Play"));
+    assert!(play.query_selector("img").unwrap().is_some(), "the poster");
     assert_eq!(
         attr(&root, "button[data-mode=video]", "aria-pressed").as_deref(),
         Some("true")
@@ -300,7 +301,6 @@ async fn live_toggle_switches_between_video_and_audio() {
         attr(&root, "button[data-mode=audio]", "aria-pressed").as_deref(),
         Some("false")
     );
-    assert!(!video.has_attribute("hidden") && audio.has_attribute("hidden"));
 
     click(&root, "button[data-mode=audio]");
     leptos::task::tick().await;
@@ -312,7 +312,14 @@ async fn live_toggle_switches_between_video_and_audio() {
         attr(&root, "button[data-mode=audio]", "aria-pressed").as_deref(),
         Some("true")
     );
-    assert!(video.has_attribute("hidden") && !audio.has_attribute("hidden"));
+    assert_eq!(
+        attr(&root, "[part=player]", "data-kind").as_deref(),
+        Some("audio")
+    );
+    assert!(
+        root.query_selector("[part=player] img").unwrap().is_none(),
+        "no poster for audio"
+    );
     assert_eq!(
         *events.borrow(),
         vec![WidgetEvent::MediaChange {
@@ -321,22 +328,42 @@ async fn live_toggle_switches_between_video_and_audio() {
         }]
     );
 
+    // Pressing play puts the real players in, the chosen one shown.
+    click(&root, "[part=player]");
+    leptos::task::tick().await;
+    assert!(root.query_selector(".aw-play").unwrap().is_none());
+    let video = find(&root, "video");
+    let audio = find(&root, "audio");
+    assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
+    assert_eq!(audio.get_attribute("preload").as_deref(), Some("none"));
+    assert_eq!(
+        attr(&root, "video source", "src").as_deref(),
+        Some("https://cdn.example/articles/media/live.webm")
+    );
+    assert!(video.has_attribute("hidden") && !audio.has_attribute("hidden"));
+
     click(&root, "button[data-mode=video]");
     leptos::task::tick().await;
     assert_eq!(
         attr(&root, "button[data-mode=video]", "aria-pressed").as_deref(),
         Some("true")
     );
-    assert!(!video.has_attribute("hidden"));
+    assert!(!video.has_attribute("hidden") && audio.has_attribute("hidden"));
 }
 
 #[wasm_bindgen_test]
-fn a_stream_with_only_audio_has_no_toggle() {
+async fn a_stream_with_only_audio_has_no_toggle() {
     let mut live = seed().live.unwrap();
     live.video = None;
     let (root, _h) =
         mount(move || view! { <LiveToggle live=live strings=&EN events=EventSink::ignore() /> });
     assert!(root.query_selector("[part=live-toggle]").unwrap().is_none());
+    assert_eq!(
+        attr(&root, "[part=player]", "data-kind").as_deref(),
+        Some("audio")
+    );
+    click(&root, "[part=player]");
+    leptos::task::tick().await;
     assert!(root.query_selector("video").unwrap().is_none());
     assert!(!find(&root, "audio").has_attribute("hidden"));
 }
@@ -556,4 +583,35 @@ fn share_buttons_carry_decorative_icons() {
         .iter()
         .all(|i| i.get_attribute("aria-hidden").as_deref() == Some("true")));
     assert_eq!(text(&root, "[data-network=copy]"), "Copy link");
+}
+
+#[wasm_bindgen_test]
+fn english_and_spanish_dates_and_counts_match_intl_exactly() {
+    use article_widget::model::date::DateTime;
+    use article_widget::model::i18n::format_count;
+    use article_widget::view::intl::{format_date_with_intl, format_number_with_intl};
+    let dates = [
+        "2018-11-01T00:00:00Z",
+        "2018-11-01T23:30:00-05:00",
+        "2024-02-29T12:00:00+09:00",
+        "1999-12-31T23:59:59Z",
+        "2031-01-09T08:00:00.250+01:00",
+    ];
+    for lang in ["en", "en-US", "es", "es-ES"] {
+        for s in dates {
+            let date = DateTime::parse_rfc3339(s).unwrap();
+            assert_eq!(
+                date.long_date(lang),
+                format_date_with_intl(&date, lang),
+                "{lang} {s}"
+            );
+        }
+        for n in [0, 5, 999, 1000, 9999, 10_000, 123_456, 9_876_543_210] {
+            assert_eq!(
+                format_count(n, lang),
+                format_number_with_intl(n, lang),
+                "{lang} {n}"
+            );
+        }
+    }
 }

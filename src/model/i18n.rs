@@ -24,6 +24,8 @@ pub struct Strings {
     pub audio_only: &'static str,
     /// Accessible name of the Live / Audio only group.
     pub player_mode: &'static str,
+    /// The button that stands in for the player until the reader starts it.
+    pub play: &'static str,
     pub comment_one: &'static str,
     pub comment_other: &'static str,
     /// Shown beside the count when it is zero.
@@ -51,6 +53,29 @@ pub struct Strings {
     pub error_timeout: &'static str,
 }
 
+/// A whole number as `Intl.NumberFormat` writes it in English ("1,234") or Spanish ("1234",
+/// "12.345": Spanish groups only from five digits); `None` for other languages, which go
+/// through `Intl`.
+pub fn format_count(n: u64, lang: &str) -> Option<String> {
+    let (separator, min_digits) = match lang.to_ascii_lowercase().as_str() {
+        "en" | "en-us" => (',', 4),
+        "es" | "es-es" => ('.', 5),
+        _ => return None,
+    };
+    let digits = n.to_string();
+    if digits.len() < min_digits {
+        return Some(digits);
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
 pub const EN: Strings = Strings {
     lang: "en",
     published: "Published {date}",
@@ -61,6 +86,7 @@ pub const EN: Strings = Strings {
     live: "Live",
     audio_only: "Audio only",
     player_mode: "Player mode",
+    play: "Play",
     comment_one: "Comment",
     comment_other: "Comments",
     no_comments: "Post with no comments.",
@@ -91,6 +117,7 @@ pub const ES: Strings = Strings {
     live: "En vivo",
     audio_only: "Solo audio",
     player_mode: "Modo del reproductor",
+    play: "Reproducir",
     comment_one: "comentario",
     comment_other: "comentarios",
     no_comments: "Todavía no hay comentarios.",

@@ -37,7 +37,12 @@ fn store_mode(site: &str, mode: MediaMode) {
 /// The publisher's live stream: one `<video>` and one `<audio>` (only one shown), and a
 /// Live / Audio only switch when both exist.
 ///
-/// - `preload="none"`: no media bytes move before the reader presses play.
+/// - Until the reader presses play, a button the player's size stands in for it (the way
+///   lite-youtube does): a media element with controls costs the page about half a
+///   millisecond to insert and lay out, and a page of a hundred widgets should not pay that for
+///   players nobody starts. Pressing it puts the real players in, starts the shown one and moves
+///   focus to it.
+/// - `preload="none"`: even then, no media bytes move before playback.
 /// - Switching keeps playing if it was playing.
 /// - The reader's choice is remembered for the publisher's `site` and used next time.
 /// - Starting this player pauses every other widget's.
@@ -55,6 +60,8 @@ pub fn LiveToggle(
     let mode = RwSignal::new(remembered.unwrap_or_else(|| live.initial_mode()));
     let site = StoredValue::new(site);
     let playing = RwSignal::new(false);
+    // The real players exist once the reader has pressed play.
+    let started = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let video_ref = NodeRef::<html::Video>::new();
     let audio_ref = NodeRef::<html::Audio>::new();
@@ -69,7 +76,23 @@ pub fn LiveToggle(
         .into_iter()
         .flatten()
         .collect();
+        let shown = match mode.get_untracked() {
+            MediaMode::Video => players.first(),
+            MediaMode::Audio => players.last(),
+        }
+        .cloned();
         registrations.set_value(players.into_iter().map(register).collect());
+        // Just put in by the play button: start the shown player and give it the focus the
+        // button had.
+        if let Some(player) = shown.filter(|p| p.paused() && p.current_time() == 0.0) {
+            let _ = player.focus();
+            if let Ok(promise) = player.play() {
+                // A refused play() (autoplay policy) leaves the player's own play button.
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+        }
     });
 
     let element = move |m: MediaMode| -> Option<HtmlMediaElement> {
@@ -113,47 +136,54 @@ pub fn LiveToggle(
             playing: is_playing,
         });
     };
-    let source = |media: &Media| {
+    let source = move |media: &Media| {
         let src = media.src.to_string();
         let mime = media.mime.clone();
         view! { <source src=src r#type=mime on:error=move |_| failed.set(true) /> }
     };
-    let video = live.video.as_ref().map(|media| {
-        view! {
-            <video
-                node_ref=video_ref
-                part="player"
-                class="aw-player"
-                controls
-                playsinline
-                preload="none"
-                poster=live.poster.as_ref().map(|p| p.to_string())
-                hidden=move || mode.get() != MediaMode::Video
-                on:play=move |_| on_play_state(MediaMode::Video, true)
-                on:pause=move |_| on_play_state(MediaMode::Video, false)
-                on:error=move |_| failed.set(true)
-            >
-                {source(media)}
-            </video>
-        }
-    });
-    let audio = live.audio.as_ref().map(|media| {
-        view! {
-            <audio
-                node_ref=audio_ref
-                part="player"
-                class="aw-player"
-                controls
-                preload="none"
-                hidden=move || mode.get() != MediaMode::Audio
-                on:play=move |_| on_play_state(MediaMode::Audio, true)
-                on:pause=move |_| on_play_state(MediaMode::Audio, false)
-                on:error=move |_| failed.set(true)
-            >
-                {source(media)}
-            </audio>
-        }
-    });
+    let poster = live.poster.as_ref().map(|p| p.to_string());
+    let video_media = live.video.clone();
+    let video = move || {
+        video_media.as_ref().map(|media| {
+            view! {
+                <video
+                    node_ref=video_ref
+                    part="player"
+                    class="aw-player"
+                    controls
+                    playsinline
+                    preload="none"
+                    poster=poster.clone()
+                    hidden=move || mode.get() != MediaMode::Video
+                    on:play=move |_| on_play_state(MediaMode::Video, true)
+                    on:pause=move |_| on_play_state(MediaMode::Video, false)
+                    on:error=move |_| failed.set(true)
+                >
+                    {source(media)}
+                </video>
+            }
+        })
+    };
+    let audio_media = live.audio.clone();
+    let audio = move || {
+        audio_media.as_ref().map(|media| {
+            view! {
+                <audio
+                    node_ref=audio_ref
+                    part="player"
+                    class="aw-player"
+                    controls
+                    preload="none"
+                    hidden=move || mode.get() != MediaMode::Audio
+                    on:play=move |_| on_play_state(MediaMode::Audio, true)
+                    on:pause=move |_| on_play_state(MediaMode::Audio, false)
+                    on:error=move |_| failed.set(true)
+                >
+                    {source(media)}
+                </audio>
+            }
+        })
+    };
     let toggle = has_both.then(|| {
         view! {
             <div class="aw-live-toggle" part="live-toggle" role="group" aria-label=strings.player_mode>
@@ -183,6 +213,41 @@ pub fn LiveToggle(
         .title
         .clone()
         .unwrap_or_else(|| strings.live.to_string());
+    let facade_poster = live.poster.as_ref().map(|p| p.to_string());
+    let facade_title = title.clone();
+    let play_button = move || {
+        let poster = facade_poster
+            .clone()
+            .filter(|_| mode.get() == MediaMode::Video)
+            .map(|src| view! { <img class="aw-play-poster" src=src alt="" decoding="async" /> });
+        view! {
+            <button
+                type="button"
+                class="aw-player aw-play"
+                part="player"
+                data-kind=move || mode.get().as_str()
+                on:click=move |_| started.set(true)
+            >
+                {poster}
+                <span class="aw-play-icon" aria-hidden="true">
+                    <svg class="aw-icon aw-icon-filled" viewBox="0 0 24 24" width="24" height="24" focusable="false">
+                        <path d="M8 5v14l11-7z"></path>
+                    </svg>
+                </span>
+                <span class="aw-play-label">
+                    {strings.play}
+                    <span class="aw-visually-hidden">" "{facade_title.clone()}</span>
+                </span>
+            </button>
+        }
+    };
+    let players = move || {
+        if started.get() {
+            view! { {video()} {audio()} }.into_any()
+        } else {
+            play_button().into_any()
+        }
+    };
     view! {
         <section
             class="aw-live"
@@ -191,8 +256,7 @@ pub fn LiveToggle(
             data-playing=move || playing.get().to_string()
         >
             {toggle}
-            {video}
-            {audio}
+            {players}
             <p class="aw-media-error" role="status">
                 {move || failed.get().then_some(strings.media_error)}
             </p>
