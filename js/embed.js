@@ -41,6 +41,80 @@
     diagnostics: function () { return bundle ? bundle.diagnostics() : null; }
   };
 
+  // Article requests started before the wasm is ready, so that each JSON downloads while the
+  // wasm does instead of after it: for the widgets already in the page, eager ones at once and
+  // lazy ones when they come near the viewport (the same margin the widget uses). The wasm
+  // takes them over by URL and credentials; one nobody takes within 10 s is aborted.
+  var early = {};
+  var earlyObserver = null;
+
+  function setting(element, name) {
+    return element.getAttribute(element.localName === "article-widget" ? name : "data-" + name);
+  }
+
+  function earlyKey(url, credentials) {
+    try {
+      var parsed = new URL(url, document.baseURI);
+      if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+      return credentials + " " + parsed.href;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function requestEarly(element) {
+    var src = setting(element, "src");
+    var credentials = (setting(element, "credentials") || "").toLowerCase() === "include" ? "include" : "omit";
+    var key = src && earlyKey(src, credentials);
+    if (!key || early[key]) return;
+    var controller = new AbortController();
+    var response = fetch(key.slice(credentials.length + 1), {
+      credentials: credentials,
+      mode: "cors",
+      headers: { Accept: "application/json" },
+      signal: controller.signal
+    });
+    response.catch(function () {}); // the widget reports failures when it takes the response
+    early[key] = { response: response, controller: controller };
+  }
+
+  function startEarlyRequests() {
+    if (typeof AbortController !== "function") return;
+    var lazy = [];
+    document.querySelectorAll(SELECTOR).forEach(function (element) {
+      if ((setting(element, "loading") || "").toLowerCase() === "eager") requestEarly(element);
+      else lazy.push(element);
+    });
+    if (!lazy.length || typeof IntersectionObserver !== "function") return;
+    earlyObserver = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        earlyObserver.unobserve(entry.target);
+        requestEarly(entry.target);
+      });
+    }, { rootMargin: "100% 0px" });
+    lazy.forEach(function (element) { earlyObserver.observe(element); });
+  }
+
+  // Given to the wasm: the early response for this request, once, with the widget's abort
+  // signal (timeout, unmount) passed on to it.
+  function takeEarly(url, credentials, signal) {
+    var key = earlyKey(url, credentials);
+    var entry = key && early[key];
+    if (!entry) return undefined;
+    delete early[key];
+    if (signal) signal.addEventListener("abort", function () { entry.controller.abort(); }, { once: true });
+    return entry.response;
+  }
+
+  function stopEarlyRequests() {
+    if (earlyObserver) earlyObserver.disconnect();
+    setTimeout(function () {
+      Object.keys(early).forEach(function (key) { early[key].controller.abort(); });
+      early = {};
+    }, 10000);
+  }
+
   function isWidget(node) {
     return node.nodeType === 1 && node.matches(SELECTOR);
   }
@@ -114,6 +188,8 @@
 
   function start(exports) {
     bundle = exports;
+    bundle.setEarlyRequests(takeEarly);
+    stopEarlyRequests();
     defineElement();
     observeDataForm();
     bundle.scan(document);
@@ -132,6 +208,7 @@
   // Handled below, through the glue; this keeps a failed download from also being reported as
   // an unhandled rejection when the glue fails first.
   wasm.catch(function () {});
+  startEarlyRequests();
 
   import(new URL(BUNDLE_JS, base).href)
     .then(function (module) {

@@ -144,6 +144,40 @@ fn two_widgets_of_one_article_make_one_request() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn article_requests_start_while_the_wasm_downloads_and_the_widget_takes_them_over() {
+    let b = Browser::open("/pages/early.html");
+    b.wait_state("ok", "loaded");
+    b.wait_state("include", "loaded");
+    b.wait_state("gone", "error");
+    // The loader asked for the JSON in the same task as for the wasm, so before the wasm had
+    // arrived; the widget used that response instead of asking again.
+    let timings = b.js("const all = performance.getEntriesByType('resource');
+         const wasm = all.find(e => e.name.endsWith('.wasm'));
+         return ['case=early', 'case=early-include'].map(c => {
+             const own = all.filter(e => e.name.endsWith(c));
+             return [c, own.length, own.length > 0 && own[0].startTime < wasm.responseEnd];
+         });");
+    assert_eq!(
+        timings,
+        json!([["case=early", 1, true], ["case=early-include", 1, true]])
+    );
+    assert_eq!(origins().widget.count("/__test/status/404?case=early"), 1);
+    // An early response still goes through every check: the 404 is the widget's error state,
+    // with the publisher's fallback.
+    assert!(b.text("gone", "[part=error]").contains("404"));
+    assert_eq!(
+        b.js("return document.querySelector('#gone a').textContent;"),
+        json!("Fallback")
+    );
+    // A lazy widget far below the fold is not fetched early either.
+    assert_eq!(
+        origins().widget.count("/demo/article.json?case=early-far"),
+        0
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn the_live_toggle_switches_between_video_and_audio() {
     let b = Browser::open("/pages/card.html");
     b.wait_state("card", "loaded");

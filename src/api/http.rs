@@ -6,7 +6,7 @@ use crate::model::error::LoadError;
 use crate::model::url::SafeUrl;
 use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +20,42 @@ pub const MAX_BYTES: usize = crate::model::article::MAX_ARTICLE_BYTES;
 
 /// How long a request may take, headers and body together.
 pub const TIMEOUT_SECONDS: u32 = 10;
+
+thread_local! {
+    /// The loader's `take(url, credentials, signal)`: the article requests it started while
+    /// the wasm was still downloading (see `js/embed.js`).
+    static EARLY_REQUESTS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Lets [`fetch_text`] use the requests the loader started before the wasm was ready, so that
+/// a widget's JSON downloads while the wasm does instead of after it.
+pub fn set_early_requests(take: js_sys::Function) {
+    EARLY_REQUESTS.with(|slot| *slot.borrow_mut() = Some(take));
+}
+
+/// The loader's response promise for this exact request, if it started one. Taking it wires
+/// our abort signal (timeout, unmount) to it.
+fn take_early(
+    url: &SafeUrl,
+    credentials: Credentials,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Option<js_sys::Promise> {
+    let take = EARLY_REQUESTS.with(|slot| slot.borrow().clone())?;
+    let credentials = match credentials {
+        Credentials::Omit => "omit",
+        Credentials::Include => "include",
+    };
+    let signal = signal.map_or(JsValue::UNDEFINED, JsValue::from);
+    take.call3(
+        &JsValue::UNDEFINED,
+        &url.as_str().into(),
+        &credentials.into(),
+        &signal,
+    )
+    .ok()?
+    .dyn_into::<js_sys::Promise>()
+    .ok()
+}
 
 /// Aborts the request after [`TIMEOUT_SECONDS`] and reports a timeout instead of the abort.
 async fn with_timeout<T>(
@@ -89,7 +125,17 @@ async fn fetch_text_now(
     credentials: Credentials,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<String, LoadError> {
-    let response = send(url, credentials, signal).await?;
+    let response = match take_early(url, credentials, signal.as_ref()) {
+        Some(early) => checked(
+            JsFuture::from(early)
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+                .map(gloo_net::http::Response::from)
+                .ok_or(LoadError::Network)?,
+        )?,
+        None => send(url, credentials, signal).await?,
+    };
     let declared = response
         .headers()
         .get("content-length")
@@ -136,6 +182,10 @@ async fn send(
         .send()
         .await
         .map_err(|_| LoadError::Network)?;
+    checked(response)
+}
+
+fn checked(response: gloo_net::http::Response) -> Result<gloo_net::http::Response, LoadError> {
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }

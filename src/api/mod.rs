@@ -25,7 +25,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use web_sys::AbortController;
 
-pub use http::{MAX_BYTES, TIMEOUT_SECONDS};
+pub use http::{set_early_requests, MAX_BYTES, TIMEOUT_SECONDS};
 
 pub type ArticleResult = Result<Arc<Parsed>, LoadError>;
 type SharedFetch = Shared<LocalBoxFuture<'static, ArticleResult>>;

@@ -60,6 +60,13 @@ pub fn scan(root: JsValue) {
 
 /// What a page can ask about the widget at run time, for leak checks and benchmarks:
 /// `{ mounted, wasmMemoryBytes }`.
+/// Called by the loader before the first scan with its `take(url, credentials, signal)`, which
+/// hands over the article requests it started while the wasm downloaded. Not public API.
+#[wasm_bindgen(js_name = setEarlyRequests)]
+pub fn set_early_requests(take: js_sys::Function) {
+    crate::api::set_early_requests(take);
+}
+
 #[wasm_bindgen]
 pub fn diagnostics() -> JsValue {
     let report = js_sys::Object::new();
