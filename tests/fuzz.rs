@@ -14,6 +14,7 @@ use article_widget::model::article::{parse_article, Block, MAX_ARTICLE_BYTES};
 use article_widget::model::date::DateTime;
 use article_widget::model::error::LoadError;
 use article_widget::model::html::{sanitize, Allowlist, HtmlNode};
+use article_widget::model::json;
 use article_widget::model::url::SafeUrl;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -68,8 +69,64 @@ fn assert_safe(nodes: &[HtmlNode], depth: usize) {
     }
 }
 
+/// Our JSON reader's tree, as serde_json's, to compare the two readers.
+fn as_serde(value: &json::Value) -> Value {
+    match value {
+        json::Value::Null => Value::Null,
+        json::Value::Bool(b) => Value::Bool(*b),
+        json::Value::Number(n) => serde_json::from_str(&n.to_string()).unwrap(),
+        json::Value::String(s) => Value::String(s.clone()),
+        json::Value::Array(items) => Value::Array(items.iter().map(as_serde).collect()),
+        json::Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), as_serde(v))).collect())
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn our_json_reader_reads_what_serde_json_writes(value in any_json(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let ours = json::parse(&text).unwrap();
+        prop_assert_eq!(as_serde(&ours), value);
+    }
+
+    #[test]
+    fn our_json_reader_accepts_exactly_what_serde_json_accepts(text in "[\\[\\]{}\",:0-9eE.+\\-a-z \\\\u]{0,24}") {
+        let ours = json::parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        // Where we choose differently, as JSON.parse does: numbers too large for an f64, and
+        // lone surrogates in \u escapes (U+FFFD), are read rather than refused.
+        if let Err(e) = &theirs {
+            let e = e.to_string();
+            prop_assume!(!e.contains("out of range") && !e.contains("surrogate"));
+        }
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} / {:?}", text, ours, theirs);
+        if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+            prop_assert_eq!(as_serde(&ours), theirs);
+        }
+    }
+
+    #[test]
+    fn our_json_reader_refuses_what_serde_json_refuses(value in any_json(), at in any::<prop::sample::Index>(), inserted in "[\\[\\]{},:\"0-9a-z\\\\ .-]", delete in any::<bool>()) {
+        // Valid JSON with one character inserted or deleted: mostly broken, sometimes not.
+        let mut text = serde_json::to_string(&value).unwrap();
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let i = boundaries[at.index(boundaries.len())];
+        if delete && i < text.len() { text.remove(i); } else { text.insert_str(i, &inserted); }
+        let ours = json::parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        if let Err(e) = &theirs {
+            let e = e.to_string();
+            prop_assume!(!e.contains("out of range") && !e.contains("surrogate"));
+        }
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} / {:?}", text, ours, theirs);
+        if let (Ok(ours), Ok(theirs)) = (ours, theirs) {
+            prop_assert_eq!(as_serde(&ours), theirs);
+        }
+    }
 
     #[test]
     fn any_bytes_parse_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

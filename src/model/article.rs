@@ -1,15 +1,15 @@
 //! The article, version 1 of the JSON format (`shared/spec/article-json-v1.md`), and its
 //! parser.
 //!
-//! The parser walks a `serde_json::Value` by hand instead of deriving `Deserialize`, so that
+//! The parser walks a JSON tree (`super::json`) by hand instead of deriving `Deserialize`, so that
 //! every error names the field in the publisher's terms (`image.alt is missing`,
 //! `body[3].text must be a string`) rather than a line and column.
 
 use super::date::DateTime;
 use super::error::{FieldError, LoadError, Problem};
 use super::html::{sanitize, Allowlist, HtmlNode};
+use super::json::{Map, Value};
 use super::url::SafeUrl;
-use serde_json::{Map, Value};
 
 /// A parsed, validated article. Every URL in it is a [`SafeUrl`].
 #[derive(Clone, Debug, PartialEq)]
@@ -155,7 +155,7 @@ pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> 
         });
     }
     let value: Value =
-        serde_json::from_str(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
+        super::json::parse(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
     parse_v1(&value, source)
 }
 
@@ -297,7 +297,7 @@ impl Context<'_> {
 
 /// A JSON object and its path from the root, for error messages.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     path: String,
 }
 

@@ -32,8 +32,7 @@ pub fn count_urls(template: &str, ids: &[String]) -> Vec<String> {
 /// Reads `{"counts": {"<id>": <integer>, ...}}`. Entries that are not whole numbers are left
 /// out, so one bad value does not cost the others their counts.
 pub fn parse_counts(text: &str) -> Result<HashMap<String, u64>, LoadError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let value = super::json::parse(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
     let counts = value
         .get("counts")
         .and_then(|c| c.as_object())

@@ -13,8 +13,8 @@ use super::article::{
 use super::date::DateTime;
 use super::error::{FieldError, LoadError, Problem};
 use super::html::{decode_entities, sanitize, Allowlist, HtmlNode};
+use super::json::Value;
 use super::url::SafeUrl;
-use serde_json::Value;
 
 /// A source format, by its `format` attribute value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub fn parse_any(
         });
     }
     let value: Value =
-        serde_json::from_str(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
+        super::json::parse(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
     let mut reader = Reader {
         base: source,
         format: format.unwrap_or_else(|| detect(&value)),
@@ -113,7 +113,7 @@ fn string(value: Option<&Value>) -> Option<String> {
 }
 
 fn path<'a>(value: &'a Value, keys: &[&str]) -> Option<&'a Value> {
-    keys.iter().try_fold(value, |v, key| v.get(*key))
+    keys.iter().try_fold(value, |v, key| v.get(key))
 }
 
 /// Markup reduced to the text a reader sees, entities decoded, white space collapsed.
@@ -231,7 +231,7 @@ impl Reader<'_> {
             other => other,
         };
         let replies = path(post, &["_links", "replies"])
-            .and_then(|r| r.get(0))
+            .and_then(|r| r.as_array()?.first())
             .and_then(|r| r.get("href"))
             .and_then(Value::as_str)?;
         let separator = if replies.contains('?') { '&' } else { '?' };
@@ -255,7 +255,7 @@ impl Reader<'_> {
         let embedded = post.get("_embedded");
         let media = embedded
             .and_then(|e| e.get("wp:featuredmedia"))
-            .and_then(|m| m.get(0))
+            .and_then(|m| m.as_array()?.first())
             .filter(|m| m.get("source_url").is_some());
         let image = match media {
             Some(media) => self
@@ -386,7 +386,7 @@ impl Reader<'_> {
             breadcrumb: Vec::new(),
             label: item
                 .get("tags")
-                .and_then(|t| t.get(0))
+                .and_then(|t| t.as_array()?.first())
                 .and_then(|t| string(Some(t))),
             summary: string(item.get("summary")),
             modified: date(item.get("date_modified")),

@@ -10,5 +10,6 @@ pub mod events;
 pub mod formats;
 pub mod html;
 pub mod i18n;
+pub mod json;
 pub mod share;
 pub mod url;
