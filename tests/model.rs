@@ -818,3 +818,24 @@ fn the_json_reader_says_where_the_text_breaks() {
     }
     assert_eq!(value.get("big").and_then(Value::as_u64), Some(u64::MAX));
 }
+
+#[test]
+fn the_small_table_behaves_as_a_map() {
+    use article_widget::model::table::Table;
+    let mut t: Table<u32> = [
+        ("a".to_string(), 1),
+        ("b".to_string(), 2),
+        ("a".to_string(), 3),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!((t.len(), t.get("a"), t.get("b")), (2, Some(&3), Some(&2)));
+    t.insert("c".into(), 4);
+    *t.get_mut("b").unwrap() += 10;
+    assert_eq!(t.remove("a"), Some(3));
+    assert_eq!(t.remove("a"), None);
+    assert!(!t.contains_key("a") && t.contains_key("c"));
+    let mut pairs: Vec<_> = t.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    pairs.sort();
+    assert_eq!(pairs, [("b", 12), ("c", 4)]);
+}

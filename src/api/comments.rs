@@ -8,10 +8,10 @@
 use super::http::fetch_text;
 use crate::model::comments::{backoff_ms, count_urls, parse_counts};
 use crate::model::config::Credentials;
+use crate::model::table::Table;
 use crate::model::url::SafeUrl;
 use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,7 +62,7 @@ impl Drop for Timer {
 struct Batch {
     /// (listener id, article id, listener)
     listeners: Vec<(u64, String, Listener)>,
-    counts: HashMap<String, u64>,
+    counts: Table<u64>,
     last_round_ms: Option<f64>,
     in_flight: bool,
     failures: u32,
@@ -83,7 +83,7 @@ enum Round {
 
 thread_local! {
     /// One batch per template URL.
-    static BATCHES: RefCell<HashMap<String, Batch>> = RefCell::new(HashMap::new());
+    static BATCHES: RefCell<Table<Batch>> = const { RefCell::new(Table::new()) };
     static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
     static WATCHING_VISIBILITY: Cell<bool> = const { Cell::new(false) };
 }
@@ -128,7 +128,10 @@ pub fn subscribe_count(
     });
     let known = BATCHES.with(|batches| {
         let mut batches = batches.borrow_mut();
-        let batch = batches.entry(key.clone()).or_default();
+        if !batches.contains_key(&key) {
+            batches.insert(key.clone(), Batch::default());
+        }
+        let batch = batches.get_mut(&key)?;
         batch
             .listeners
             .push((id, article_id.to_string(), listener.clone()));
@@ -223,7 +226,7 @@ fn run_round(key: String, round: Round) {
     });
     let Some(ids) = ids else { return };
     wasm_bindgen_futures::spawn_local(async move {
-        let mut fetched = HashMap::new();
+        let mut fetched = Table::new();
         let mut failed = false;
         for url in count_urls(&key, &ids) {
             let result = match SafeUrl::parse_absolute(&url) {
@@ -246,7 +249,7 @@ fn run_round(key: String, round: Round) {
     });
 }
 
-fn finish_round(key: &str, fetched: HashMap<String, u64>, failed: bool) {
+fn finish_round(key: &str, fetched: Table<u64>, failed: bool) {
     let outcome = BATCHES.with(|b| {
         let mut batches = b.borrow_mut();
         let batch = batches.get_mut(key)?;

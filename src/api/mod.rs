@@ -17,10 +17,10 @@ use crate::model::config::Credentials;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
 use crate::model::formats::{parse_any, Format};
+use crate::model::table::Table;
 use crate::model::url::SafeUrl;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use web_sys::AbortController;
@@ -41,7 +41,7 @@ struct Entry {
 }
 
 thread_local! {
-    static REQUESTS: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+    static REQUESTS: RefCell<Table<Entry>> = const { RefCell::new(Table::new()) };
     static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
@@ -59,11 +59,19 @@ impl ArticleRequest {
         let key = request_key(url, options);
         let (entry_id, future) = REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
-            let entry = requests
-                .entry(key.clone())
-                .or_insert_with(|| start(url.clone(), options));
-            entry.waiters += 1;
-            (entry.id, entry.future.clone())
+            match requests.get_mut(&key) {
+                Some(entry) => {
+                    entry.waiters += 1;
+                    (entry.id, entry.future.clone())
+                }
+                None => {
+                    let mut entry = start(url.clone(), options);
+                    entry.waiters = 1;
+                    let claim = (entry.id, entry.future.clone());
+                    requests.insert(key.clone(), entry);
+                    claim
+                }
+            }
         });
         ArticleRequest {
             key,

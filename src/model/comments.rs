@@ -3,7 +3,7 @@
 
 use super::error::LoadError;
 use super::share::encode_component;
-use std::collections::HashMap;
+use super::table::Table;
 
 /// The most ids one request carries.
 pub const MAX_IDS_PER_REQUEST: usize = 50;
@@ -31,7 +31,7 @@ pub fn count_urls(template: &str, ids: &[String]) -> Vec<String> {
 
 /// Reads `{"counts": {"<id>": <integer>, ...}}`. Entries that are not whole numbers are left
 /// out, so one bad value does not cost the others their counts.
-pub fn parse_counts(text: &str) -> Result<HashMap<String, u64>, LoadError> {
+pub fn parse_counts(text: &str) -> Result<Table<u64>, LoadError> {
     let value = super::json::parse(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
     let counts = value
         .get("counts")

@@ -12,4 +12,5 @@ pub mod html;
 pub mod i18n;
 pub mod json;
 pub mod share;
+pub mod table;
 pub mod url;
