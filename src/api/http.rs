@@ -4,7 +4,6 @@
 use crate::model::config::Credentials;
 use crate::model::error::LoadError;
 use crate::model::url::SafeUrl;
-use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -111,7 +110,7 @@ pub async fn fetch_header(url: &SafeUrl, name: &str) -> Result<Option<String>, L
     let abort = controller.clone();
     let header = with_timeout(controller, async move {
         let response = send(url, Credentials::Omit, signal).await?;
-        Ok(response.headers().get(name))
+        Ok(response.headers().get(name).ok().flatten())
     })
     .await;
     if let Some(abort) = abort {
@@ -126,19 +125,14 @@ async fn fetch_text_now(
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<String, LoadError> {
     let response = match take_early(url, credentials, signal.as_ref()) {
-        Some(early) => checked(
-            JsFuture::from(early)
-                .await
-                .ok()
-                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
-                .map(gloo_net::http::Response::from)
-                .ok_or(LoadError::Network)?,
-        )?,
+        Some(early) => checked(JsFuture::from(early).await)?,
         None => send(url, credentials, signal).await?,
     };
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|v| v.trim().parse::<usize>().ok());
     if declared.is_some_and(|len| len > MAX_BYTES) {
         return Err(LoadError::TooLarge {
@@ -162,9 +156,10 @@ async fn send(
     url: &SafeUrl,
     credentials: Credentials,
     signal: Option<web_sys::AbortSignal>,
-) -> Result<gloo_net::http::Response, LoadError> {
-    // The request is built here rather than with gloo-net's builder, which rewrites a URL that
-    // already has a query (it appends `&`), and would break signed publisher URLs.
+) -> Result<web_sys::Response, LoadError> {
+    // Plain `fetch` through web-sys: gloo-net's request builder rewrites a URL that already has
+    // a query (it appends `&`), which would break signed publisher URLs, and the wrapper costs
+    // bundle bytes for nothing this needs.
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_credentials(match credentials {
@@ -178,14 +173,16 @@ async fn send(
     let request = web_sys::Request::new_with_str_and_init(url.as_str(), &init)
         .map_err(|_| LoadError::Network)?;
     let _ = request.headers().set("Accept", "application/json");
-    let response = Request::from(request)
-        .send()
-        .await
-        .map_err(|_| LoadError::Network)?;
-    checked(response)
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    checked(JsFuture::from(window.fetch_with_request(&request)).await)
 }
 
-fn checked(response: gloo_net::http::Response) -> Result<gloo_net::http::Response, LoadError> {
+/// The response of a settled `fetch`, if it is one with a success status.
+fn checked(settled: Result<JsValue, JsValue>) -> Result<web_sys::Response, LoadError> {
+    let response: web_sys::Response = settled
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or(LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
