@@ -19,16 +19,60 @@ use crate::model::error::LoadError;
 use crate::model::formats::{parse_any, Format};
 use crate::model::table::Table;
 use crate::model::url::SafeUrl;
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use web_sys::AbortController;
 
 pub use http::{set_early_requests, MAX_BYTES, TIMEOUT_SECONDS};
 
 pub type ArticleResult = Result<Arc<Parsed>, LoadError>;
-type SharedFetch = Shared<LocalBoxFuture<'static, ArticleResult>>;
+
+/// The outcome of one request, awaited by every widget that shows its article. (One page, one
+/// thread: an `Rc` and a list of wakers are all the sharing needs.)
+#[derive(Clone, Default)]
+pub struct SharedFetch(Rc<RefCell<Outcome>>);
+
+#[derive(Default)]
+struct Outcome {
+    result: Option<ArticleResult>,
+    waiting: Vec<Waker>,
+}
+
+impl SharedFetch {
+    fn settle(&self, result: ArticleResult) {
+        let waiting = {
+            let mut outcome = self.0.borrow_mut();
+            outcome.result = Some(result);
+            std::mem::take(&mut outcome.waiting)
+        };
+        for waker in waiting {
+            waker.wake();
+        }
+    }
+
+    fn peek(&self) -> Option<ArticleResult> {
+        self.0.borrow().result.clone()
+    }
+}
+
+impl Future for SharedFetch {
+    type Output = ArticleResult;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<ArticleResult> {
+        let mut outcome = self.0.borrow_mut();
+        if let Some(result) = &outcome.result {
+            return Poll::Ready(result.clone());
+        }
+        if !outcome.waiting.iter().any(|w| w.will_wake(cx.waker())) {
+            outcome.waiting.push(cx.waker().clone());
+        }
+        Poll::Pending
+    }
+}
 
 struct Entry {
     /// Distinguishes this request from a later one for the same URL (after a Retry).
@@ -156,13 +200,13 @@ fn start(url: SafeUrl, options: FetchOptions) -> Entry {
     let done = Rc::new(Cell::new(false));
     let done_flag = done.clone();
     let abort = controller.clone();
-    let future = async move {
+    let future = SharedFetch::default();
+    let outcome = future.clone();
+    wasm_bindgen_futures::spawn_local(async move {
         let result = fetch_and_parse(url, options, abort).await;
         done_flag.set(true);
-        result
-    }
-    .boxed_local()
-    .shared();
+        outcome.settle(result);
+    });
     let id = NEXT_ID.with(|next| {
         let id = next.get();
         next.set(id + 1);
