@@ -8,9 +8,18 @@
   var distinct = params.get("distinct") === "1";
   var tag = impl === "wasm" ? "article-widget" : "reference-widget";
   var article = document.getElementById("articles");
+  // Layout shift: all of it, and the part after the first frame that showed every headline
+  // (the widgets' own instability: photos, players, late content), apart from the one shift
+  // of the host's text when the widgets first take up space.
   window.__shift = 0;
+  window.__lateShift = 0;
+  var settled = Infinity;
   new PerformanceObserver(function (list) {
-    list.getEntries().forEach(function (e) { if (!e.hadRecentInput) window.__shift += e.value; });
+    list.getEntries().forEach(function (e) {
+      if (e.hadRecentInput) return;
+      window.__shift += e.value;
+      if (e.startTime > settled) window.__lateShift += e.value;
+    });
   }).observe({ type: "layout-shift", buffered: true });
   for (var i = 0; i < count; i++) {
     var p = document.createElement("p");
@@ -34,7 +43,10 @@
     return widgets.length === count;
   }
   (function poll() {
-    if (rendered()) window.__rendered = performance.now();
-    else requestAnimationFrame(poll);
+    if (rendered()) {
+      window.__rendered = performance.now();
+      // The next animation frame starts after the frame that painted the headlines.
+      requestAnimationFrame(function () { requestAnimationFrame(function (t) { settled = t; }); });
+    } else requestAnimationFrame(poll);
   })();
 })();

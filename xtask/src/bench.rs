@@ -92,11 +92,11 @@ fn cold_load(
     std::thread::sleep(Duration::from_millis(500));
     let after = session.execute(
         "gc(); const wasm = window.ArticleWidget && ArticleWidget.diagnostics ? ArticleWidget.diagnostics().wasmMemoryBytes : 0;
-         return { shift: window.__shift, heap: performance.memory.usedJSHeapSize, wasm };",
+         return { shift: window.__shift, late: window.__lateShift, heap: performance.memory.usedJSHeapSize, wasm };",
         json!([]),
     )?;
     Ok(
-        json!({ "rendered_ms": rendered, "cls": after["shift"], "heap": after["heap"], "wasm": after["wasm"] }),
+        json!({ "rendered_ms": rendered, "cls": after["shift"], "cls_after_render": after["late"], "heap": after["heap"], "wasm": after["wasm"] }),
     )
 }
 
@@ -128,6 +128,7 @@ pub fn run(rounds: usize) -> Result<()> {
                 "median_ms": median(&mut times),
                 "runs_ms": times,
                 "cls": last["cls"],
+                "cls_after_render": last["cls_after_render"],
                 "js_heap_bytes": last["heap"],
                 "wasm_memory_bytes": last["wasm"],
             });
@@ -191,19 +192,31 @@ fn print(report: &Value) {
         report["rounds"]
     );
     println!(
-        "  {:<28} {:>9} {:>9} {:>7} {:>8} {:>8} {:>12} {:>12}",
-        "scenario", "wasm", "plain JS", "ratio", "CLS wasm", "CLS js", "heap+wasm MB", "heap JS MB"
+        "  {:<28} {:>6} {:>8} {:>6} {:>9} {:>9} {:>12} {:>12} {:>10} {:>8}",
+        "scenario",
+        "wasm",
+        "plain JS",
+        "ratio",
+        "CLS wasm",
+        "CLS js",
+        "after wasm",
+        "after js",
+        "memory MB",
+        "ref MB"
     );
     for row in report["timings"].as_array().into_iter().flatten() {
         let mb = |v: &Value| v.as_f64().unwrap_or(0.0) / 1_048_576.0;
+        let cls = |imp: &str, key: &str| row[imp][key].as_f64().unwrap_or(f64::NAN);
         println!(
-            "  {:<28} {:>9.0} {:>9.0} {:>7.2} {:>8.3} {:>8.3} {:>12.1} {:>12.1}",
+            "  {:<28} {:>6.0} {:>8.0} {:>6.2} {:>9.3} {:>9.3} {:>12.3} {:>12.3} {:>10.1} {:>8.1}",
             row["scenario"].as_str().unwrap_or(""),
             row["wasm"]["median_ms"].as_f64().unwrap_or(f64::NAN),
             row["js"]["median_ms"].as_f64().unwrap_or(f64::NAN),
             row["ratio"].as_f64().unwrap_or(f64::NAN),
-            row["wasm"]["cls"].as_f64().unwrap_or(f64::NAN),
-            row["js"]["cls"].as_f64().unwrap_or(f64::NAN),
+            cls("wasm", "cls"),
+            cls("js", "cls"),
+            cls("wasm", "cls_after_render"),
+            cls("js", "cls_after_render"),
             mb(&row["wasm"]["js_heap_bytes"]) + mb(&row["wasm"]["wasm_memory_bytes"]),
             mb(&row["js"]["js_heap_bytes"]),
         );
