@@ -191,7 +191,20 @@ fn request_key(url: &SafeUrl, options: FetchOptions) -> String {
     if options == FetchOptions::default() {
         url.as_str().to_string()
     } else {
-        format!("{options:?} {}", url.as_str())
+        // Only needs to tell option sets apart (and be cheap: no Debug formatting in the bundle).
+        let format = match options.format {
+            None => 0,
+            Some(Format::V1) => 1,
+            Some(Format::WordPress) => 2,
+            Some(Format::JsonFeed) => 3,
+            Some(Format::SchemaOrg) => 4,
+        };
+        format!(
+            "{}{format}{} {}",
+            u8::from(options.credentials == Credentials::Include),
+            u8::from(options.count_comments),
+            url.as_str()
+        )
     }
 }
 

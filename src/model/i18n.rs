@@ -214,9 +214,10 @@ impl Strings {
                 .replace("{seconds}", &seconds.to_string()),
             other => {
                 let mut text = other.to_string();
-                if let Some(first) = text.get(..1) {
-                    let upper = first.to_uppercase();
-                    text.replace_range(..1, &upper);
+                // The messages are the widget's own English: ASCII, so no Unicode case tables
+                // (16 KB of wasm) are needed to capitalize them.
+                if let Some(first) = text.get_mut(..1) {
+                    first.make_ascii_uppercase();
                 }
                 text.push('.');
                 text
