@@ -23,6 +23,9 @@ pub const DEMO_WIDGET_ORIGIN: &str = "http://127.0.0.1:8081";
 /// `dist/` is also served under this path, to prove the bundle runs from any path.
 pub const NESTED_PREFIX: &str = "/cdn/article-widget/v1";
 
+/// `dist/` again, as a slow CDN: the `.wasm` comes half a second late.
+pub const SLOW_PREFIX: &str = "/slow-cdn";
+
 #[derive(Clone, Debug)]
 pub enum Role {
     /// Serves `root` with CORS headers and the `/__test/` routes.
@@ -174,6 +177,12 @@ impl Server {
                 return done;
             }
             return self.test_route(out, root, test_route, target, cors);
+        }
+        if let Some(rest) = path.strip_prefix(SLOW_PREFIX) {
+            if rest.ends_with(".wasm") {
+                thread::sleep(Duration::from_millis(500));
+            }
+            return serve_file(out, root, rest, cors, None);
         }
         // The same bundle hosted under a deeper path, as a CDN would version it.
         let path = path.strip_prefix(NESTED_PREFIX).map_or(path, |rest| rest);
