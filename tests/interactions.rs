@@ -162,6 +162,21 @@ fn a_failing_count_request_keeps_the_count_and_retries_later() {
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn an_articles_own_count_url_gives_the_live_count() {
+    let b = Browser::open("/pages/count-url.html");
+    b.wait_state("a", "loaded");
+    b.wait_state("b", "loaded");
+    // The JSON says 0; its `comments.count_url` answers {"count": 9}, once for both widgets.
+    wait_text(&b, "a", "[part=comments] a", "9 Comments");
+    wait_text(&b, "b", "[part=comments] a", "9 Comments");
+    assert_eq!(
+        b.js("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/__test/single-count')).length;"),
+        json!(1)
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn switching_mode_keeps_playing_and_the_choice_is_remembered() {
     let b = Browser::open("/pages/player.html");
     b.wait_state("a", "loaded");

@@ -839,3 +839,11 @@ fn the_small_table_behaves_as_a_map() {
     pairs.sort();
     assert_eq!(pairs, [("b", 12), ("c", 4)]);
 }
+
+#[test]
+fn an_articles_own_count_url_answers_one_count() {
+    use article_widget::model::comments::parse_count;
+    assert_eq!(parse_count(r#"{"count": 12}"#), Ok(12));
+    assert_eq!(parse_count(r#"{"count": -1}"#), Err(LoadError::NotAnObject));
+    assert!(matches!(parse_count("12,"), Err(LoadError::NotJson(_))));
+}

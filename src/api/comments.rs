@@ -1,12 +1,13 @@
-//! Live comment counts for `comments-api`, batched per page.
+//! Live comment counts for `comments-api`, batched per page, and from an article's own
+//! `comments.count_url`.
 //!
 //! Every widget on the page that names the same template shares its requests (at most 50 ids
-//! each). Counts refresh when the page becomes visible again and, while it is visible, once a
+//! each); widgets of one article share its count URL. Counts refresh when the page becomes visible again and, while it is visible, once a
 //! minute; nothing is requested while it is hidden. A failed round keeps the last counts and
 //! retries with backoff. A count missing from a response leaves the widget's count alone.
 
 use super::http::fetch_text;
-use crate::model::comments::{backoff_ms, count_urls, parse_counts};
+use crate::model::comments::{backoff_ms, count_urls, parse_count, parse_counts};
 use crate::model::config::Credentials;
 use crate::model::table::Table;
 use crate::model::url::SafeUrl;
@@ -60,6 +61,8 @@ impl Drop for Timer {
 
 #[derive(Default)]
 struct Batch {
+    /// The key is one article's `count_url` (answering `{"count": n}`), not a `{ids}` template.
+    single: bool,
     /// (listener id, article id, listener)
     listeners: Vec<(u64, String, Listener)>,
     counts: Table<u64>,
@@ -118,9 +121,26 @@ pub fn subscribe_count(
     article_id: &str,
     listener: impl Fn(u64) + 'static,
 ) -> CountSubscription {
+    subscribe(template, false, article_id, Rc::new(listener))
+}
+
+/// The same for an article's own `comments.count_url`, with the same refresh schedule.
+pub fn subscribe_count_url(
+    url: &SafeUrl,
+    article_id: &str,
+    listener: impl Fn(u64) + 'static,
+) -> CountSubscription {
+    subscribe(url, true, article_id, Rc::new(listener))
+}
+
+fn subscribe(
+    source: &SafeUrl,
+    single: bool,
+    article_id: &str,
+    listener: Listener,
+) -> CountSubscription {
     watch_visibility();
-    let key = template.as_str().to_string();
-    let listener: Listener = Rc::new(listener);
+    let key = source.as_str().to_string();
     let id = NEXT_LISTENER.with(|next| {
         let id = next.get();
         next.set(id + 1);
@@ -129,7 +149,13 @@ pub fn subscribe_count(
     let known = BATCHES.with(|batches| {
         let mut batches = batches.borrow_mut();
         if !batches.contains_key(&key) {
-            batches.insert(key.clone(), Batch::default());
+            batches.insert(
+                key.clone(),
+                Batch {
+                    single,
+                    ..Batch::default()
+                },
+            );
         }
         let batch = batches.get_mut(&key)?;
         batch
@@ -222,9 +248,9 @@ fn run_round(key: String, round: Round) {
         }
         batch.waiting_since_ms = None;
         batch.in_flight = !ids.is_empty();
-        Some(ids).filter(|ids| !ids.is_empty())
+        Some((ids, batch.single)).filter(|(ids, _)| !ids.is_empty())
     });
-    let Some(ids) = ids else { return };
+    let Some((ids, single)) = ids else { return };
     wasm_bindgen_futures::spawn_local(async move {
         let mut fetched = Table::new();
         let mut failed = false;
@@ -232,7 +258,15 @@ fn run_round(key: String, round: Round) {
             let result = match SafeUrl::parse_absolute(&url) {
                 Ok(url) => fetch_text(&url, Credentials::Omit, AbortController::new().ok())
                     .await
-                    .and_then(|text| parse_counts(&text)),
+                    .and_then(|text| {
+                        if single {
+                            // One article's URL: its count is every waiting widget's.
+                            let n = parse_count(&text)?;
+                            Ok(ids.iter().map(|id| (id.clone(), n)).collect())
+                        } else {
+                            parse_counts(&text)
+                        }
+                    }),
                 Err(err) => Err(crate::model::error::LoadError::BadSource(err)),
             };
             match result {

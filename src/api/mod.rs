@@ -10,7 +10,7 @@
 mod comments;
 mod http;
 
-pub use comments::{subscribe_count, CountSubscription};
+pub use comments::{subscribe_count, subscribe_count_url, CountSubscription};
 
 use crate::model::article::{Comments, Parsed};
 use crate::model::config::Credentials;

@@ -43,6 +43,15 @@ pub fn parse_counts(text: &str) -> Result<Table<u64>, LoadError> {
         .collect())
 }
 
+/// Reads `{"count": <integer>}`, the answer of an article's own `comments.count_url`.
+pub fn parse_count(text: &str) -> Result<u64, LoadError> {
+    let value = super::json::parse(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    value
+        .get("count")
+        .and_then(|n| n.as_u64())
+        .ok_or(LoadError::NotAnObject)
+}
+
 /// How long to wait before retrying after `failures` failed rounds in a row: 5 s, doubling,
 /// at most 5 minutes.
 pub fn backoff_ms(failures: u32) -> u32 {

@@ -3,7 +3,8 @@ use super::error_state::ErrorState;
 use super::events::EventSink;
 use super::loading_state::LoadingState;
 use crate::api::{
-    forget_failure, subscribe_count, ArticleRequest, CountSubscription, FetchOptions,
+    forget_failure, subscribe_count, subscribe_count_url, ArticleRequest, CountSubscription,
+    FetchOptions,
 };
 use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
@@ -125,28 +126,39 @@ pub fn ArticleWidget(
         });
     });
 
-    // Live comment counts, once the article (and so its id) is known.
+    // Live comment counts, once the article (and so its id) is known: from the page's batched
+    // `comments-api` if it names one, else from the article's own `comments.count_url`.
     let live_comments = RwSignal::new(None::<u64>);
     let count_subscription = StoredValue::new_local(None::<CountSubscription>);
     Effect::new(move |_| {
         let template = comments_api.get();
-        let id = state.with(|s| match s {
-            LoadState::Loaded(parsed) => Some(parsed.article.id.clone()),
+        let article = state.with(|s| match s {
+            LoadState::Loaded(parsed) => Some((
+                parsed.article.id.clone(),
+                parsed
+                    .article
+                    .comments
+                    .as_ref()
+                    .and_then(|c| c.count_url.clone()),
+            )),
             _ => None,
         });
         count_subscription.set_value(None);
         live_comments.set(None);
-        let (Some(template), Some(id)) = (template, id) else {
+        let Some((id, count_url)) = article else {
             return;
         };
-        let Ok(template) = SafeUrl::parse_absolute(&template) else {
-            return;
-        };
-        let subscription = subscribe_count(&template, &id, move |count| {
+        let listener = move |count| {
             if live_comments.try_get_untracked() != Some(Some(count)) {
                 live_comments.try_set(Some(count));
             }
-        });
+        };
+        let template = template.and_then(|t| SafeUrl::parse_absolute(&t).ok());
+        let subscription = match (template, count_url) {
+            (Some(template), _) => subscribe_count(&template, &id, listener),
+            (None, Some(url)) => subscribe_count_url(&url, &id, listener),
+            (None, None) => return,
+        };
         count_subscription.set_value(Some(subscription));
     });
 

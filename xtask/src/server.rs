@@ -236,6 +236,11 @@ impl Server {
                     article["headline"] = format!("Article {n}").into();
                 })
             }
+            // The seed whose comment count has its own URL (`comments.count_url`, relative).
+            "count-url.json" => respond_seed_with(out, &seed, cors, |article| {
+                article["comments"]["count_url"] = "single-count".into();
+            }),
+            "single-count" => respond(out, 200, "application/json", br#"{"count": 9}"#, cors),
             // The seed with a stream that does not exist.
             "broken-media.json" => respond_seed_with(out, &seed, cors, |article| {
                 article["live"]["video"]["src"] = "media/missing.webm".into();
