@@ -69,22 +69,16 @@ pub fn LiveToggle(
     // Register both players page-wide once they exist; unregister with the widget.
     let registrations = StoredValue::new_local(Vec::<PlayerRegistration>::new());
     Effect::new(move |_| {
-        let players: Vec<HtmlMediaElement> = [
-            video_ref.get().map(Into::into),
-            audio_ref.get().map(Into::into),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let video: Option<HtmlMediaElement> = video_ref.get().map(Into::into);
+        let audio: Option<HtmlMediaElement> = audio_ref.get().map(Into::into);
         let shown = match mode.get_untracked() {
-            MediaMode::Video => players.first(),
-            MediaMode::Audio => players.last(),
-        }
-        .cloned();
-        registrations.set_value(players.into_iter().map(register).collect());
-        // Just put in by the play button: start the shown player and give it the focus the
-        // button had.
-        if let Some(player) = shown.filter(|p| p.paused() && p.current_time() == 0.0) {
+            MediaMode::Video => video.clone(),
+            MediaMode::Audio => audio.clone(),
+        };
+        registrations.set_value([video, audio].into_iter().flatten().map(register).collect());
+        // The players exist once the reader has pressed the Play button: start the shown one
+        // and give it the focus the button had.
+        if let Some(player) = shown.filter(|p| started.get_untracked() && p.paused()) {
             let _ = player.focus();
             if let Ok(promise) = player.play() {
                 // A refused play() (autoplay policy) leaves the player's own play button.
