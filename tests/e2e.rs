@@ -441,3 +441,20 @@ fn the_photo_reserves_its_box_before_its_bytes_arrive() {
     // Still loading, yet already as tall as the 1200 x 675 photo will be: nothing moves later.
     assert_eq!(photo, json!([false, true, 0]));
 }
+
+#[test]
+fn the_shipped_loader_is_the_source_without_comment_lines() {
+    let source = std::fs::read_to_string(workspace_root().join("js/embed.js")).unwrap();
+    let shipped = xtask::without_line_comments(&source);
+    assert!(
+        shipped.len() < source.len() * 4 / 5,
+        "{} of {}",
+        shipped.len(),
+        source.len()
+    );
+    assert!(shipped.starts_with("/*!\n* article-widget loader"));
+    assert!(!shipped
+        .lines()
+        .any(|l| l.starts_with("//") || l.starts_with(' ')));
+    // Whether it still works: every end-to-end test loads this shipped copy.
+}

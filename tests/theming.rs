@@ -330,3 +330,33 @@ fn screenshots_of_each_look() {
         std::fs::write(out.join(format!("look-{name}.png")), png).unwrap();
     }
 }
+
+#[test]
+fn the_shipped_stylesheet_is_the_source_without_comments_or_indentation() {
+    let source = std::fs::read_to_string(workspace_root().join("style/widget.css")).unwrap();
+    let shipped = article_widget::host::WIDGET_CSS;
+    assert!(!shipped.contains("/*") && !shipped.contains("*/"));
+    assert!(
+        shipped.len() * 4 < source.len() * 3,
+        "{} of {}",
+        shipped.len(),
+        source.len()
+    );
+    assert!(!shipped.lines().any(|l| l.is_empty() || l.starts_with(' ')));
+    // Whitespace inside rules is untouched...
+    assert!(shipped.contains("border: 1px solid var(--_border);"));
+    // ...and apart from whitespace, it is the source with its comments cut out.
+    let uncommented: String = source
+        .split("/*")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once("*/").unwrap().1
+            }
+        })
+        .collect();
+    let no_space = |s: &str| s.split_whitespace().collect::<String>();
+    assert_eq!(no_space(shipped), no_space(&uncommented));
+}

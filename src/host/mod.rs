@@ -10,6 +10,8 @@ mod lazy;
 mod registry;
 mod shadow;
 
+pub use shadow::WIDGET_CSS;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
