@@ -186,6 +186,16 @@ impl Server {
         }
         // The same bundle hosted under a deeper path, as a CDN would version it.
         let path = path.strip_prefix(NESTED_PREFIX).map_or(path, |rest| rest);
+        // Cache lifetimes as the README tells hosts: the hashed bundle forever, the loader
+        // (whose URL never changes) for five minutes.
+        if path.starts_with("/article-widget-") {
+            return serve_file(out, root, path, &immutable(cors), None);
+        }
+        if path == "/embed.js" {
+            let mut headers = cors.to_vec();
+            headers.push(("Cache-Control".into(), "max-age=300".into()));
+            return serve_file(out, root, path, &headers, None);
+        }
         serve_file(out, root, path, cors, None)
     }
 
@@ -432,9 +442,16 @@ pub(crate) fn respond(
         _ => "Status",
     };
     let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n",
         body.len()
     );
+    // Nothing is cached unless the route says otherwise (the hashed bundle does).
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("cache-control"))
+    {
+        head.push_str("Cache-Control: no-store\r\n");
+    }
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -496,13 +513,24 @@ fn serve_reference_widget(out: &mut TcpStream, cors: &[(String, String)]) -> std
     let css = std::fs::read_to_string(root.join("style/widget.css")).unwrap_or_default();
     let css = serde_json::Value::from(css).to_string();
     let body = script.replace("{{WIDGET_CSS}}", &css);
+    // Cached like our bundle, so that a repeat visit compares like with like.
     respond(
         out,
         200,
         "text/javascript; charset=utf-8",
         body.as_bytes(),
-        cors,
+        &immutable(cors),
     )
+}
+
+/// `headers` plus the cache lifetime of a file whose URL changes with its content.
+fn immutable(headers: &[(String, String)]) -> Vec<(String, String)> {
+    let mut headers = headers.to_vec();
+    headers.push((
+        "Cache-Control".into(),
+        "public, max-age=31536000, immutable".into(),
+    ));
+    headers
 }
 
 /// Serves the seed article as `edit` changes it.
