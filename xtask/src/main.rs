@@ -122,6 +122,8 @@ fn test() -> Result<()> {
 
     step("browser tests: each view in headless Chromium (wasm-bindgen-test)");
     let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
+    // A fresh profile each run (webdriver.json names it): nothing stored carries over.
+    let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
     run(cargo()
         .args([
             "test",
@@ -132,6 +134,10 @@ fn test() -> Result<()> {
         ])
         .env("CHROMEDRIVER", chromedriver)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    // wasm-bindgen-test-runner stops its ChromeDriver but leaves the browser running; its
+    // profile directory (set in webdriver.json) tells which processes are ours to end.
+    end_processes_mentioning(VIEW_TESTS_PROFILE);
+    let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
 
     step("release bundle");
     build_dist()?;
@@ -162,6 +168,29 @@ fn test() -> Result<()> {
     step("benchmark, one round (so it cannot rot; `cargo xtask bench` measures properly)");
     xtask::bench::run(1)?;
     Ok(())
+}
+
+/// The Chromium profile of the view tests, named in `webdriver.json`.
+const VIEW_TESTS_PROFILE: &str = "/tmp/article-widget-view-tests";
+
+/// Ends every process whose command line contains `marker` (Linux: reads /proc).
+fn end_processes_mentioning(marker: &str) {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        if String::from_utf8_lossy(&cmdline).contains(marker) {
+            let _ = Command::new("kill").arg(pid).status();
+        }
+    }
 }
 
 fn which(program: &str) -> Option<String> {
