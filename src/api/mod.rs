@@ -192,13 +192,7 @@ fn request_key(url: &SafeUrl, options: FetchOptions) -> String {
         url.as_str().to_string()
     } else {
         // Only needs to tell option sets apart (and be cheap: no Debug formatting in the bundle).
-        let format = match options.format {
-            None => 0,
-            Some(Format::V1) => 1,
-            Some(Format::WordPress) => 2,
-            Some(Format::JsonFeed) => 3,
-            Some(Format::SchemaOrg) => 4,
-        };
+        let format = options.format.map_or("detect", Format::name);
         format!(
             "{}{format}{} {}",
             u8::from(options.credentials == Credentials::Include),

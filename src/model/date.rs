@@ -1,5 +1,7 @@
 //! RFC 3339 date-times, parsed without a date library (every kilobyte of wasm counts).
 
+use super::i18n::OwnFormat;
+
 /// A point in time as the publisher wrote it: the instant, plus the UTC offset they used.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateTime {
@@ -96,10 +98,9 @@ impl DateTime {
             return None;
         }
         let month = usize::try_from(month - 1).ok()?;
-        match lang.to_ascii_lowercase().as_str() {
-            "en" | "en-us" => Some(format!("{} {day}, {year}", EN_MONTHS.get(month)?)),
-            "es" | "es-es" => Some(format!("{day} de {} de {year}", ES_MONTHS.get(month)?)),
-            _ => None,
+        match OwnFormat::for_lang(lang)? {
+            OwnFormat::English => Some(format!("{} {day}, {year}", EN_MONTHS.get(month)?)),
+            OwnFormat::Spanish => Some(format!("{day} de {} de {year}", ES_MONTHS.get(month)?)),
         }
     }
 

@@ -136,6 +136,7 @@ pub fn LiveToggle(
         view! { <source src=src r#type=mime on:error=move |_| failed.set(true) /> }
     };
     let poster = live.poster.as_ref().map(|p| p.to_string());
+    let facade_poster = poster.clone();
     let video_media = live.video.clone();
     let video = move || {
         video_media.as_ref().map(|media| {
@@ -207,7 +208,6 @@ pub fn LiveToggle(
         .title
         .clone()
         .unwrap_or_else(|| strings.live.to_string());
-    let facade_poster = live.poster.as_ref().map(|p| p.to_string());
     let facade_title = title.clone();
     let play_button = move || {
         let poster = facade_poster
