@@ -148,13 +148,10 @@ fn the_keyboard_reaches_and_operates_every_control_in_order() {
     // Enter on the play button puts the video player in and moves the focus onto it.
     b.js("q('w', '.aw-play').focus();");
     b.session.press(KEY_ENTER).unwrap();
-    b.session
-        .wait_for(
-            "(function () { const e = document.getElementById('w').shadowRoot.activeElement; return e ? e.localName : null; })()",
-            Duration::from_secs(5),
-            |v| v == "video",
-        )
-        .unwrap();
+    b.wait_value(
+        "document.getElementById('w').shadowRoot.activeElement?.localName ?? null",
+        json!("video"),
+    );
 }
 
 #[test]

@@ -230,13 +230,10 @@ fn the_live_toggle_switches_between_video_and_audio() {
 
     // Pressing play puts the players in, starts the chosen one and gives it the focus.
     b.js("q('card', '.aw-play').focus(); q('card', '.aw-play').click();");
-    b.session
-        .wait_for(
-            "(function () { const a = document.getElementById('card').shadowRoot.querySelector('audio'); return !!a && !a.paused; })()",
-            Duration::from_secs(10),
-            |v| v == &json!(true),
-        )
-        .unwrap();
+    b.wait_value(
+        "!!q('card', 'audio') && !q('card', 'audio').paused",
+        json!(true),
+    );
     assert_eq!(b.js("return q('card', 'video').hidden;"), json!(true));
     assert_eq!(b.js("return q('card', 'audio').hidden;"), json!(false));
     assert_eq!(b.attr("card", "audio", "preload").as_deref(), Some("none"));

@@ -52,23 +52,14 @@ fn play(b: &Browser, id: &str, player: &str) {
     b.js(&format!(
         "const f = q('{id}', '.aw-play'); if (f) f.click();"
     ));
-    b.session
-        .wait_for(
-            &format!("!!document.getElementById('{id}').shadowRoot.querySelector('{player}')"),
-            Duration::from_secs(10),
-            |v| v == &json!(true),
-        )
-        .unwrap();
+    b.wait_value(&format!("!!q('{id}', '{player}')"), json!(true));
     b.js(&format!(
         "q('{id}', '{player}').muted = true; q('{id}', '{player}').play().catch(() => {{}});"
     ));
 }
 
 fn wait_paused(b: &Browser, id: &str, player: &str, paused: bool) {
-    let js = format!("document.getElementById('{id}').shadowRoot.querySelector('{player}').paused");
-    b.session
-        .wait_for(&js, Duration::from_secs(10), |v| v == &json!(paused))
-        .unwrap();
+    b.wait_value(&format!("q('{id}', '{player}').paused"), json!(paused));
 }
 
 const HIDE: &str = "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
