@@ -9,6 +9,7 @@ use super::date::DateTime;
 use super::error::{FieldError, LoadError, Problem};
 use super::html::{sanitize, Allowlist, HtmlNode};
 use super::json::{Map, Value};
+use super::limits::{limit_body, Cap, MAX_BLOCKS};
 use super::url::SafeUrl;
 
 /// A parsed, validated article. Every URL in it is a [`SafeUrl`].
@@ -27,6 +28,9 @@ pub struct Article {
     pub authors: Vec<NamedLink>,
     pub image: Option<Image>,
     pub body: Vec<Block>,
+    /// Set when the body was longer than a cap allows and was cut at a block boundary; the
+    /// card then links to the rest.
+    pub body_cut: Option<Cap>,
     pub share: ShareDefaults,
     pub live: Option<Live>,
     pub comments: Option<Comments>,
@@ -145,18 +149,31 @@ pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
 /// The newest major version of the format this widget reads.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// Parses and validates the JSON text fetched from `source`, resolving relative URLs against it.
+/// Parses and validates the v1 JSON text fetched from `source`, resolving relative URLs against
+/// it.
 pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> {
-    // The fetch layer stops reading at this size; the parser refuses it too, so no caller can
-    // hand it an unbounded amount of work.
-    if text.len() > MAX_ARTICLE_BYTES {
-        return Err(LoadError::TooLarge {
-            limit_bytes: MAX_ARTICLE_BYTES,
-        });
+    super::formats::parse_any(text, source, Some(super::formats::Format::V1))
+}
+
+impl Parsed {
+    /// Applies the body caps ([`super::limits`]): a body past one is cut at a block boundary,
+    /// and the console hears which cap it was.
+    pub fn capped(mut self) -> Parsed {
+        let body = std::mem::take(&mut self.article.body);
+        let (body, cut) = limit_body(body);
+        // A cut here comes first; else the sanitizer may have stopped reading at a cap.
+        let cut = cut.or(self.article.body_cut);
+        if let Some(cap) = cut {
+            self.warnings.push(format!(
+                "the body is longer than the widget renders ({}); it is cut after {} blocks and links to the rest",
+                cap.describe(),
+                body.len()
+            ));
+        }
+        self.article.body = body;
+        self.article.body_cut = cut;
+        self
     }
-    let value: Value =
-        super::json::parse(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
-    parse_v1(&value, source)
 }
 
 /// The v1 parser, from an already parsed JSON value (the format detection reads it first).
@@ -165,6 +182,7 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
     let mut cx = Context {
         base: source,
         warnings: Vec::new(),
+        stopped: None,
     };
     let root = Obj {
         map,
@@ -206,16 +224,21 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
         None => None,
     };
     let body = match root.get("body") {
-        Some(_) => root
-            .each_object("body", |block| block.block(&mut cx))?
-            .into_iter()
-            .flatten()
-            .collect(),
+        Some(_) => {
+            // Past the block cap the rest is cut anyway: it is not even converted.
+            let mut blocks = Vec::new();
+            root.each_object_while("body", |block| {
+                blocks.extend(block.block(&mut cx)?);
+                Ok(blocks.len() <= MAX_BLOCKS)
+            })?;
+            blocks
+        }
         None => match root.optional_text("body_html")? {
             Some(html) => {
-                let (nodes, dropped) = sanitize(&html, cx.base, Allowlist::Body);
-                cx.dropped("body_html", dropped);
-                vec![Block::Html(nodes)]
+                let sanitized = sanitize(&html, cx.base, Allowlist::Body);
+                cx.stopped = cx.stopped.or(sanitized.stopped);
+                cx.dropped("body_html", sanitized.dropped);
+                vec![Block::Html(sanitized.nodes)]
             }
             None => Vec::new(),
         },
@@ -255,6 +278,7 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
         authors,
         image,
         body,
+        body_cut: cx.stopped,
         share,
         live,
         comments,
@@ -281,6 +305,8 @@ fn is_language_tag(tag: &str) -> bool {
 struct Context<'a> {
     base: &'a SafeUrl,
     warnings: Vec<String>,
+    /// The cap at which the sanitizer stopped reading body markup, if it did.
+    stopped: Option<Cap>,
 }
 
 impl Context<'_> {
@@ -429,21 +455,33 @@ impl<'a> Obj<'a> {
         name: &str,
         mut f: impl FnMut(Obj<'a>) -> Result<T, FieldError>,
     ) -> Result<Vec<T>, FieldError> {
-        let items = self.optional_array(name)?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        let mut out = Vec::new();
+        self.each_object_while(name, |item| {
+            out.push(f(item)?);
+            Ok(true)
+        })?;
+        Ok(out)
+    }
+
+    /// Like [`Obj::each_object`], for each item until `f` answers `false`.
+    fn each_object_while(
+        &self,
+        name: &str,
+        mut f: impl FnMut(Obj<'a>) -> Result<bool, FieldError>,
+    ) -> Result<(), FieldError> {
+        for (i, item) in self.optional_array(name)?.iter().enumerate() {
             let path = format!("{}[{i}]", self.path_of(name));
-            match item {
-                Value::Object(map) => out.push(f(Obj { map, path })?),
-                _ => {
-                    return Err(FieldError {
-                        field: path,
-                        problem: Problem::WrongType("an object"),
-                    });
-                }
+            let Value::Object(map) = item else {
+                return Err(FieldError {
+                    field: path,
+                    problem: Problem::WrongType("an object"),
+                });
+            };
+            if !f(Obj { map, path })? {
+                break;
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     fn string_list(&self, name: &str) -> Result<Vec<String>, FieldError> {
@@ -504,8 +542,10 @@ impl<'a> Obj<'a> {
         let block = match kind.as_str() {
             "paragraph" => match (self.optional_text("html")?, self.get("text")) {
                 (Some(html), _) => {
-                    let (nodes, dropped) = sanitize(&html, cx.base, Allowlist::Inline);
-                    cx.dropped(&self.path_of("html"), dropped);
+                    let sanitized = sanitize(&html, cx.base, Allowlist::Inline);
+                    cx.stopped = cx.stopped.or(sanitized.stopped);
+                    cx.dropped(&self.path_of("html"), sanitized.dropped);
+                    let nodes = sanitized.nodes;
                     Block::Paragraph(nodes)
                 }
                 (None, Some(_)) => {

@@ -14,6 +14,7 @@ use super::date::DateTime;
 use super::error::{FieldError, LoadError, Problem};
 use super::html::{decode_entities, sanitize, Allowlist, HtmlNode};
 use super::json::Value;
+use super::limits::Cap;
 use super::url::SafeUrl;
 
 /// A source format, by its `format` attribute value.
@@ -78,29 +79,45 @@ pub fn parse_any(
     source: &SafeUrl,
     format: Option<Format>,
 ) -> Result<Parsed, LoadError> {
+    read_any(&read_json(text)?, source, format)
+}
+
+/// The first half of [`parse_any`]: the text as a JSON tree, within the size cap. (The fetch
+/// layer runs the two halves of a large article in separate tasks of the page.)
+pub fn read_json(text: &str) -> Result<Value, LoadError> {
     if text.len() > MAX_ARTICLE_BYTES {
         return Err(LoadError::TooLarge {
             limit_bytes: MAX_ARTICLE_BYTES,
         });
     }
-    let value: Value =
-        super::json::parse(text).map_err(|err| LoadError::NotJson(err.to_string()))?;
+    super::json::parse(text).map_err(|err| LoadError::NotJson(err.to_string()))
+}
+
+/// The second half of [`parse_any`]: the article in a JSON tree.
+pub fn read_any(
+    value: &Value,
+    source: &SafeUrl,
+    format: Option<Format>,
+) -> Result<Parsed, LoadError> {
     let mut reader = Reader {
         base: source,
-        format: format.unwrap_or_else(|| detect(&value)),
+        format: format.unwrap_or_else(|| detect(value)),
         warnings: Vec::new(),
+        stopped: None,
     };
-    let article = match reader.format {
-        Format::V1 => return parse_v1(&value, source),
-        Format::WordPress => reader.wordpress(&value)?,
-        Format::JsonFeed => reader.json_feed(&value)?,
-        Format::SchemaOrg => reader.schema_org(&value)?,
+    let mut article = match reader.format {
+        Format::V1 => return parse_v1(value, source).map(Parsed::capped),
+        Format::WordPress => reader.wordpress(value)?,
+        Format::JsonFeed => reader.json_feed(value)?,
+        Format::SchemaOrg => reader.schema_org(value)?,
     };
+    article.body_cut = reader.stopped;
     Ok(Parsed {
-        comment_count_source: reader.comment_count_source(&value),
+        comment_count_source: reader.comment_count_source(value),
         article,
         warnings: reader.warnings,
-    })
+    }
+    .capped())
 }
 
 fn string(value: Option<&Value>) -> Option<String> {
@@ -118,8 +135,7 @@ fn path<'a>(value: &'a Value, keys: &[&str]) -> Option<&'a Value> {
 
 /// Markup reduced to the text a reader sees, entities decoded, white space collapsed.
 fn html_to_text(html: &str, base: &SafeUrl) -> String {
-    let (nodes, _) = sanitize(html, base, Allowlist::Inline);
-    let text = HtmlNode::text_content(&nodes);
+    let text = HtmlNode::text_content(&sanitize(html, base, Allowlist::Inline).nodes);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -166,6 +182,8 @@ struct Reader<'a> {
     base: &'a SafeUrl,
     format: Format,
     warnings: Vec<String>,
+    /// The cap at which the sanitizer stopped reading body markup, if it did.
+    stopped: Option<Cap>,
 }
 
 impl Reader<'_> {
@@ -193,10 +211,15 @@ impl Reader<'_> {
 
     fn html_body(&mut self, html: Option<String>, field: &str) -> Vec<Block> {
         let Some(html) = html else { return Vec::new() };
-        let (nodes, dropped) = sanitize(&html, self.base, Allowlist::Body);
-        self.warnings
-            .extend(dropped.into_iter().map(|d| format!("{field}: removed {d}")));
-        vec![Block::Html(nodes)]
+        let sanitized = sanitize(&html, self.base, Allowlist::Body);
+        self.stopped = self.stopped.or(sanitized.stopped);
+        self.warnings.extend(
+            sanitized
+                .dropped
+                .into_iter()
+                .map(|d| format!("{field}: removed {d}")),
+        );
+        vec![Block::Html(sanitized.nodes)]
     }
 
     fn named_links(&mut self, value: Option<&Value>, name: &str, link: &str) -> Vec<NamedLink> {
@@ -326,6 +349,7 @@ impl Reader<'_> {
             authors,
             image,
             body,
+            body_cut: None,
             share: ShareDefaults::default(),
             live: None,
             // Filled in from `X-WP-Total` when the `comments` attribute asks for it.
@@ -400,6 +424,7 @@ impl Reader<'_> {
                 height: None,
             }),
             body,
+            body_cut: None,
             share: ShareDefaults::default(),
             live: None,
             comments: None,
@@ -532,6 +557,7 @@ impl Reader<'_> {
             body: string(node.get("articleBody"))
                 .map(|b| paragraphs(&b))
                 .unwrap_or_default(),
+            body_cut: None,
             share: ShareDefaults::default(),
             live: None,
             comments: node

@@ -10,7 +10,9 @@
 //! not text for a reader (`script`, `style`, `template`, `svg`, `math`, ...), which are dropped
 //! whole.
 
+use super::limits::Cap;
 use super::url::SafeUrl;
+use std::borrow::Cow;
 
 /// Which allowlist applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,37 +137,104 @@ impl HtmlNode {
     }
 }
 
-/// What the sanitizer removed that a publisher should hear about (logged as console warnings).
+/// What the sanitizer removed that a publisher should hear about (logged as console warnings):
+/// each kind once, and at most [`MAX_WARNINGS`] kinds, so hostile markup cannot flood the
+/// console.
 pub type Dropped = Vec<String>;
 
-/// Deeper nesting than this is flattened, so hostile input cannot make rendering recurse
-/// without bound.
-const MAX_DEPTH: usize = 32;
+/// How many distinct removals are reported; the rest are summed up in one last line.
+pub const MAX_WARNINGS: usize = 16;
 
-/// Sanitizes `html`, resolving URLs against `base`.
-pub fn sanitize(html: &str, base: &SafeUrl, allow: Allowlist) -> (Vec<HtmlNode>, Dropped) {
+/// Deeper nesting than this is flattened: a start tag past it opens no element, and its content
+/// joins the innermost open one. So neither rendering nor closing ever walks more than this
+/// many levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// What one call may build before it stops reading (the article's caps; see
+/// [`super::limits`]). Stopping early keeps time and memory bounded by the caps, not by the
+/// input; the cut itself, at a block boundary, is made by the caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub nodes: usize,
+    pub text_chars: usize,
+    pub links: usize,
+    pub images: usize,
+    /// Tags read, kept or not: what bounds the work on markup that renders nothing.
+    pub tags: usize,
+}
+
+/// What [`sanitize`] made of some markup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sanitized {
+    pub nodes: Vec<HtmlNode>,
+    /// What was removed, for console warnings.
+    pub dropped: Dropped,
+    /// Set when reading stopped at a cap of the [`Budget`]: the nodes are the part before it.
+    pub stopped: Option<Cap>,
+    /// Bytes read, frames of the open-element stack looked at, and nodes moved. The tests check
+    /// that this grows linearly with the input, which wall time on a shared machine cannot show.
+    pub steps: u64,
+}
+
+/// Sanitizes `html`, resolving URLs against `base`, within the article's caps.
+pub fn sanitize(html: &str, base: &SafeUrl, allow: Allowlist) -> Sanitized {
+    sanitize_within(html, base, allow, &super::limits::BODY_BUDGET)
+}
+
+/// [`sanitize`] within another budget.
+pub fn sanitize_within(html: &str, base: &SafeUrl, allow: Allowlist, budget: &Budget) -> Sanitized {
     let mut builder = TreeBuilder {
         stack: vec![Frame::root()],
         dropped: Vec::new(),
+        dropped_more: 0,
         base,
         allow,
+        budget: *budget,
+        built: Budget {
+            nodes: 0,
+            text_chars: 0,
+            links: 0,
+            images: 0,
+            tags: 0,
+        },
+        steps: 0,
+        flattened: false,
+        open_counts: OpenCounts::default(),
     };
     let mut rest = html;
-    while !rest.is_empty() {
+    while !rest.is_empty() && builder.over_budget().is_none() {
+        let before = rest.len();
         match rest.find('<') {
-            Some(0) => rest = builder.markup(rest),
+            Some(0) => {
+                builder.built.tags += 1;
+                rest = builder.markup(rest);
+            }
             Some(i) => {
                 let (text, after) = rest.split_at(i);
-                builder.text(&decode_entities(text));
+                let decoded = builder.decode(text);
+                builder.text(&decoded);
                 rest = after;
             }
             None => {
-                builder.text(&decode_entities(rest));
+                let decoded = builder.decode(rest);
+                builder.text(&decoded);
                 rest = "";
             }
         }
+        builder.steps += (before - rest.len()) as u64;
     }
-    builder.finish()
+    let stopped = if rest.is_empty() {
+        None
+    } else {
+        builder.over_budget()
+    };
+    let (nodes, dropped, steps) = builder.finish();
+    Sanitized {
+        nodes,
+        dropped,
+        stopped,
+        steps,
+    }
 }
 
 enum FrameKind {
@@ -193,56 +262,196 @@ impl Frame {
 }
 
 struct TreeBuilder<'a> {
+    /// The open elements; never longer than `MAX_DEPTH + 1` (the root).
     stack: Vec<Frame>,
     dropped: Dropped,
+    /// Removals not listed in `dropped` because it was full.
+    dropped_more: usize,
     base: &'a SafeUrl,
     allow: Allowlist,
+    budget: Budget,
+    built: Budget,
+    steps: u64,
+    /// Whether a start tag was flattened for depth yet (noted once).
+    flattened: bool,
+    open_counts: OpenCounts,
 }
 
-/// Elements whose content is dropped with them.
-const OPAQUE: &[&str] = &[
-    "script",
-    "style",
-    "template",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "object",
-    "embed",
-    "svg",
-    "math",
-    "select",
-    "plaintext",
-    "head",
-];
+/// How many `p` and `li` elements are open, so that the many start tags that could end one
+/// (every block) need not search the stack when none is.
+#[derive(Default)]
+struct OpenCounts {
+    p: usize,
+    li: usize,
+}
+
+impl OpenCounts {
+    fn slot(&mut self, name: &str) -> Option<&mut usize> {
+        match name {
+            "p" => Some(&mut self.p),
+            "li" => Some(&mut self.li),
+            _ => None,
+        }
+    }
+
+    fn add(&mut self, name: &str, delta: isize) {
+        if let Some(count) = self.slot(name) {
+            *count = count.saturating_add_signed(delta);
+        }
+    }
+
+    fn get(&self, name: &str) -> usize {
+        match name {
+            "p" => self.p,
+            "li" => self.li,
+            _ => 0,
+        }
+    }
+}
+
+/// Elements whose content is dropped with them. (`matches!` on strings compiles to a switch on
+/// the length and one comparison, which matters when a hostile body is nothing but tags.)
+fn is_opaque(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "select"
+            | "plaintext"
+            | "head"
+    )
+}
 
 /// Elements that never have content.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "image",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "image"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Start tags that end an open `p`.
+fn ends_paragraph(name: &str) -> bool {
+    is_heading(name)
+        || matches!(
+            name,
+            "p" | "ul" | "ol" | "blockquote" | "figure" | "div" | "section"
+        )
+}
+
+/// The only attributes the allowlist ever reads; the rest are skipped unread.
+const READ_ATTRIBUTES: &[&str] = &["href", "src", "alt", "width", "height"];
 
 impl TreeBuilder<'_> {
-    fn push(&mut self, node: HtmlNode) {
+    /// The first cap that what was read so far is past.
+    fn over_budget(&self) -> Option<Cap> {
+        let (built, budget) = (&self.built, &self.budget);
+        if built.nodes > budget.nodes {
+            Some(Cap::Nodes)
+        } else if built.text_chars > budget.text_chars {
+            Some(Cap::Text)
+        } else if built.links > budget.links {
+            Some(Cap::Links)
+        } else if built.images > budget.images {
+            Some(Cap::Images)
+        } else if built.tags > budget.tags {
+            Some(Cap::Tags)
+        } else {
+            None
+        }
+    }
+
+    /// Notes a removed element (`<name>`) without allocating when it was noted before.
+    fn drop_tag(&mut self, name: &str) {
+        let noted = self
+            .dropped
+            .iter()
+            .any(|d| d.strip_prefix('<').and_then(|r| r.strip_suffix('>')) == Some(name));
+        if !noted {
+            self.drop_note(format!("<{name}>"));
+        }
+    }
+
+    fn drop_note(&mut self, what: String) {
+        if self.dropped.contains(&what) {
+            return;
+        }
+        if self.dropped.len() < MAX_WARNINGS {
+            self.dropped.push(what);
+        } else {
+            self.dropped_more += 1;
+        }
+    }
+
+    fn decode(&mut self, text: &str) -> String {
+        let (decoded, steps) = decode_counted(text);
+        self.steps += steps;
+        decoded
+    }
+
+    /// Appends a node the input produced (counted against the budget).
+    fn add(&mut self, node: HtmlNode) {
+        match &node {
+            HtmlNode::Text(text) => self.built.text_chars += text.chars().count(),
+            HtmlNode::Image { .. } => self.built.images += 1,
+            _ => {}
+        }
+        if self.push(node) {
+            self.built.nodes += 1;
+        }
+    }
+
+    /// Appends a node to the innermost open element; adjacent text nodes merge, so
+    /// "a &amp; b" is one text node.
+    /// Whether it became a node of its own (text joining text does not).
+    fn push(&mut self, node: HtmlNode) -> bool {
+        self.steps += 1;
         if let Some(top) = self.stack.last_mut() {
-            // Adjacent text nodes merge, so "a &amp; b" is one text node.
             if let (HtmlNode::Text(new), Some(HtmlNode::Text(prev))) =
                 (&node, top.children.last_mut())
             {
                 prev.push_str(new);
-                return;
+                return false;
             }
             top.children.push(node);
         }
+        true
     }
 
     fn text(&mut self, text: &str) {
         if !text.is_empty() {
-            self.push(HtmlNode::Text(text.to_string()));
+            self.add(HtmlNode::Text(text.to_string()));
         }
     }
 
@@ -274,9 +483,9 @@ impl TreeBuilder<'_> {
             return after;
         }
         let (tag, remaining) = read_tag(after);
-        if OPAQUE.contains(&tag.name.as_str()) {
-            self.dropped.push(format!("<{}>", tag.name));
-            if VOID.contains(&tag.name.as_str()) || tag.self_closing {
+        if is_opaque(&tag.name) {
+            self.drop_tag(&tag.name);
+            if is_void(&tag.name) || tag.self_closing {
                 return remaining;
             }
             return skip_past_end_tag(remaining, &tag.name);
@@ -285,25 +494,37 @@ impl TreeBuilder<'_> {
         remaining
     }
 
-    fn open(&mut self, tag: RawTag) {
+    fn open(&mut self, tag: RawTag<'_>) {
         self.close_implied_by(&tag.name);
-        let name = tag.name.as_str();
+        let name = tag.name.as_ref();
         match name {
-            "br" => return self.push(HtmlNode::LineBreak),
+            "br" => return self.add(HtmlNode::LineBreak),
             "img" if self.allow == Allowlist::Body => return self.image(&tag),
-            _ if VOID.contains(&name) => {
-                self.dropped.push(format!("<{name}>"));
+            _ if is_void(name) => {
+                self.drop_tag(name);
                 return;
             }
             _ => {}
         }
-        let kind = if self.stack.len() > MAX_DEPTH {
-            FrameKind::Unwrapped
-        } else if name == "a" {
+        if self.stack.len() > MAX_DEPTH {
+            // Flattened: no frame, so its end tag finds nothing to close (or closes an outer
+            // element of the same name, as a browser would close the innermost).
+            if !self.flattened {
+                self.flattened = true;
+                self.drop_note(format!(
+                    "nesting deeper than {MAX_DEPTH} levels (flattened)"
+                ));
+            }
+            return;
+        }
+        let kind = if name == "a" {
             match tag.attr("href").map(|href| self.base.join(href)) {
-                Some(Ok(url)) => FrameKind::Link(url),
+                Some(Ok(url)) => {
+                    self.built.links += 1;
+                    FrameKind::Link(url)
+                }
                 Some(Err(err)) => {
-                    self.dropped.push(format!("<a href> that {err}"));
+                    self.drop_note(format!("<a href> that {err}"));
                     FrameKind::Unwrapped
                 }
                 None => FrameKind::Unwrapped,
@@ -312,7 +533,7 @@ impl TreeBuilder<'_> {
             match Tag::from_name(name, self.allow) {
                 Some(kept) => FrameKind::Kept(kept),
                 None => {
-                    self.dropped.push(format!("<{name}>"));
+                    self.drop_tag(name);
                     FrameKind::Unwrapped
                 }
             }
@@ -320,8 +541,12 @@ impl TreeBuilder<'_> {
         if tag.self_closing {
             return;
         }
+        if !matches!(kind, FrameKind::Unwrapped) {
+            self.built.nodes += 1;
+        }
+        self.open_counts.add(&tag.name, 1);
         self.stack.push(Frame {
-            name: tag.name,
+            name: tag.name.into_owned(),
             kind,
             children: Vec::new(),
         });
@@ -329,55 +554,54 @@ impl TreeBuilder<'_> {
 
     fn image(&mut self, tag: &RawTag) {
         match tag.attr("src").map(|src| self.base.join(src)) {
-            Some(Ok(src)) => self.push(HtmlNode::Image {
+            Some(Ok(src)) => self.add(HtmlNode::Image {
                 src,
                 alt: tag.attr("alt").unwrap_or_default().to_string(),
                 width: tag.attr("width").and_then(|w| w.trim().parse().ok()),
                 height: tag.attr("height").and_then(|h| h.trim().parse().ok()),
             }),
-            Some(Err(err)) => self.dropped.push(format!("<img src> that {err}")),
-            None => self.dropped.push("<img> without src".to_string()),
+            Some(Err(err)) => self.drop_note(format!("<img src> that {err}")),
+            None => self.drop_note("<img> without src".to_string()),
         }
     }
 
-    /// HTML's optional end tags: `<li>` ends an open `li` of the same list, and a block-level
-    /// start tag ends an open `p`, so `<li>a<li>b` is two items, as a browser reads it.
+    /// HTML's optional end tags: `<li>` ends an open `li` of the same list, a block-level
+    /// start tag ends an open `p`, and a heading's start tag ends a heading that is the current
+    /// element, so `<li>a<li>b` is two items and `<h1>a<h1>b` two headings, as a browser reads
+    /// them.
     fn close_implied_by(&mut self, name: &str) {
-        const ENDS_P: &[&str] = &[
-            "p",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "ul",
-            "ol",
-            "blockquote",
-            "figure",
-            "div",
-            "section",
-        ];
-        let (target, boundaries): (&str, &[&str]) = match name {
-            "li" => ("li", &["ul", "ol"]),
-            _ if ENDS_P.contains(&name) => ("p", &["li", "blockquote", "figure", "figcaption"]),
+        // The elements that stop the search: an `li` closes only within its own list, a `p`
+        // only within its own item, quote or figure.
+        let (target, boundary): (&str, fn(&str) -> bool) = match name {
+            "li" => ("li", |n| matches!(n, "ul" | "ol")),
+            _ if ends_paragraph(name) => ("p", |n| {
+                matches!(n, "li" | "blockquote" | "figure" | "figcaption")
+            }),
             _ => return,
         };
-        for (i, frame) in self.stack.iter().enumerate().rev() {
-            if boundaries.contains(&frame.name.as_str()) {
-                return;
+        // Most start tags close nothing: skip the scan when no such element is open. (The
+        // stack is bounded, so the scan is too.)
+        let open = self.open_counts.get(target) > 0;
+        for (i, frame) in self.stack.iter().enumerate().rev().take_while(|_| open) {
+            self.steps += 1;
+            if boundary(&frame.name) {
+                break;
             }
             if frame.name == target {
                 while self.stack.len() > i {
                     self.pop();
                 }
-                return;
+                break;
             }
+        }
+        if is_heading(name) && self.stack.last().is_some_and(|top| is_heading(&top.name)) {
+            self.pop();
         }
     }
 
     fn close(&mut self, name: &str) {
         // Only frames above the root can close; an end tag with no open element is ignored.
+        self.steps += self.stack.len() as u64;
         let Some(position) = self
             .stack
             .iter()
@@ -397,9 +621,16 @@ impl TreeBuilder<'_> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        self.open_counts.add(&frame.name, -1);
         match frame.kind {
-            FrameKind::Kept(tag) => self.push(HtmlNode::Element(tag, frame.children)),
-            FrameKind::Link(url) => self.push(HtmlNode::Link(url, frame.children)),
+            FrameKind::Kept(tag) => {
+                self.push(HtmlNode::Element(tag, frame.children));
+            }
+            FrameKind::Link(url) => {
+                self.push(HtmlNode::Link(url, frame.children));
+            }
+            // An unwrapped element's children move up one level; as the stack is bounded,
+            // a node moves at most `MAX_DEPTH` times.
             FrameKind::Unwrapped | FrameKind::Root => {
                 for child in frame.children {
                     self.push(child);
@@ -408,38 +639,50 @@ impl TreeBuilder<'_> {
         }
     }
 
-    fn finish(mut self) -> (Vec<HtmlNode>, Dropped) {
+    fn finish(mut self) -> (Vec<HtmlNode>, Dropped, u64) {
         while self.stack.len() > 1 {
             self.pop();
         }
         let root = self.stack.pop().map(|f| f.children).unwrap_or_default();
-        (root, self.dropped)
+        if self.dropped_more > 0 {
+            self.dropped
+                .push(format!("{} more kinds of markup", self.dropped_more));
+        }
+        (root, self.dropped, self.steps)
     }
 }
 
-struct RawTag {
-    name: String,
-    attrs: Vec<(String, String)>,
+struct RawTag<'s> {
+    /// Borrowed from the input unless it had capitals (most tags are read without allocating).
+    name: Cow<'s, str>,
+    /// Only the attributes in [`READ_ATTRIBUTES`], the first of each name.
+    attrs: Vec<(&'static str, String)>,
     self_closing: bool,
 }
 
-impl RawTag {
+impl RawTag<'_> {
     fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
 }
 
-/// Reads `name attr="value" ...>` (the `<` or `</` already consumed).
-fn read_tag(s: &str) -> (RawTag, &str) {
+/// Reads `name attr="value" ...>` (the `<` or `</` already consumed). Linear in what it
+/// consumes: attributes the allowlist never reads are skipped without being copied or decoded.
+fn read_tag(s: &str) -> (RawTag<'_>, &str) {
     let name_end = s
         .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
         .unwrap_or(s.len());
-    let name = s.get(..name_end).unwrap_or("").to_ascii_lowercase();
+    let raw_name = s.get(..name_end).unwrap_or("");
+    let name = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(raw_name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(raw_name)
+    };
     let mut rest = s.get(name_end..).unwrap_or("");
-    let mut attrs = Vec::new();
+    let mut attrs: Vec<(&'static str, String)> = Vec::new();
     let mut self_closing = false;
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
@@ -459,12 +702,17 @@ fn read_tag(s: &str) -> (RawTag, &str) {
             .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>' || c == '/')
             .unwrap_or(rest.len())
             .max(1);
-        let attr_name = rest.get(..attr_end).unwrap_or("").to_ascii_lowercase();
+        let attr_name = rest.get(..attr_end).unwrap_or("");
+        // Of the names the allowlist reads, the first occurrence wins (as in a browser).
+        let wanted = READ_ATTRIBUTES
+            .iter()
+            .find(|known| known.eq_ignore_ascii_case(attr_name))
+            .filter(|known| !attrs.iter().any(|(n, _)| n == *known));
         rest = rest
             .get(attr_end..)
             .unwrap_or("")
             .trim_start_matches(|c: char| c.is_ascii_whitespace());
-        let mut value = String::new();
+        let mut value = "";
         if let Some(after_eq) = rest.strip_prefix('=') {
             let after_eq = after_eq.trim_start_matches(|c: char| c.is_ascii_whitespace());
             let (raw, remaining) = match after_eq.chars().next() {
@@ -488,14 +736,11 @@ fn read_tag(s: &str) -> (RawTag, &str) {
                     )
                 }
             };
-            value = decode_entities(raw);
+            value = raw;
             rest = remaining;
         }
-        if !attrs
-            .iter()
-            .any(|(n, _): &(String, String)| *n == attr_name)
-        {
-            attrs.push((attr_name, value));
+        if let Some(known) = wanted {
+            attrs.push((known, decode_entities(value)));
         }
     }
     (
@@ -508,44 +753,71 @@ fn read_tag(s: &str) -> (RawTag, &str) {
     )
 }
 
-/// Skips to just past `</name ...>`, case-insensitively; to the end if it never comes.
+/// Skips to just past `</name ...>`, case-insensitively; to the end if it never comes. Scans
+/// the input once, in place.
 fn skip_past_end_tag<'s>(s: &'s str, name: &str) -> &'s str {
-    let needle = format!("</{name}");
-    let lower = s.to_ascii_lowercase();
+    let bytes = s.as_bytes();
+    let name = name.as_bytes();
     let mut from = 0;
-    while let Some(found) = lower.get(from..).and_then(|l| l.find(&needle)) {
-        let at = from + found + needle.len();
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| rest.windows(2).position(|w| w == b"</"))
+    {
+        let start = from + found + 2;
+        let end = start + name.len();
+        let name_matches = bytes
+            .get(start..end)
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name));
         // `</scripts>` does not close `<script>`.
-        if lower.get(at..).is_some_and(|r| {
-            r.starts_with(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-        }) {
+        let delimited = bytes
+            .get(end)
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/');
+        if name_matches && delimited {
             return s
-                .get(at..)
+                .get(end..)
                 .and_then(|r| r.find('>').and_then(|i| r.get(i + 1..)))
                 .unwrap_or("");
         }
-        from = at;
+        from = start;
     }
     ""
 }
 
 /// Decodes character references: numeric ones and the named ones news copy uses.
 pub fn decode_entities(s: &str) -> String {
+    decode_counted(s).0
+}
+
+/// The longest reference name looked for: `&` starts a reference only if a `;` follows within
+/// this many bytes, so a text full of bare `&` is still read once.
+const MAX_REFERENCE: usize = 32;
+
+fn decode_counted(s: &str) -> (String, u64) {
     if !s.contains('&') {
-        return s.to_string();
+        return (s.to_string(), s.len() as u64);
     }
+    let mut steps = s.len() as u64;
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(rest.get(..i).unwrap_or(""));
         let after = rest.get(i + 1..).unwrap_or("");
-        let reference = after.find(';').filter(|&end| end <= 32).and_then(|end| {
-            let name = after.get(..end)?;
-            decode_reference(name).map(|c| (c, end + 1))
-        });
+        // A reference is `#`, digits or letters, then `;`: the look-ahead stops at the first
+        // other byte, so a text full of bare `&` is still read about once.
+        let name_len = after
+            .bytes()
+            .take(MAX_REFERENCE + 1)
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .count();
+        steps += name_len as u64 + 1;
+        let reference = (after.as_bytes().get(name_len) == Some(&b';'))
+            .then(|| after.get(..name_len))
+            .flatten()
+            .and_then(decode_reference)
+            .map(|c| (c, name_len + 1));
         match reference {
             Some((decoded, consumed)) => {
-                out.push_str(&decoded);
+                out.push(decoded);
                 rest = after.get(consumed..).unwrap_or("");
             }
             None => {
@@ -555,70 +827,68 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    (out, steps)
 }
 
-fn decode_reference(name: &str) -> Option<String> {
+fn decode_reference(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
-        let c = match code {
+        return Some(match code {
             0 => '\u{FFFD}',
             _ => char::from_u32(code).unwrap_or('\u{FFFD}'),
-        };
-        return Some(c.to_string());
+        });
     }
-    let c = match name {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        "nbsp" => "\u{a0}",
-        "shy" => "\u{ad}",
-        "ndash" => "–",
-        "mdash" => "—",
-        "hellip" => "…",
-        "lsquo" => "‘",
-        "rsquo" => "’",
-        "sbquo" => "‚",
-        "ldquo" => "“",
-        "rdquo" => "”",
-        "bdquo" => "„",
-        "laquo" => "«",
-        "raquo" => "»",
-        "iexcl" => "¡",
-        "iquest" => "¿",
-        "copy" => "©",
-        "reg" => "®",
-        "trade" => "™",
-        "deg" => "°",
-        "euro" => "€",
-        "pound" => "£",
-        "middot" => "·",
-        "bull" => "•",
-        "aacute" => "á",
-        "eacute" => "é",
-        "iacute" => "í",
-        "oacute" => "ó",
-        "uacute" => "ú",
-        "Aacute" => "Á",
-        "Eacute" => "É",
-        "Iacute" => "Í",
-        "Oacute" => "Ó",
-        "Uacute" => "Ú",
-        "ntilde" => "ñ",
-        "Ntilde" => "Ñ",
-        "uuml" => "ü",
-        "Uuml" => "Ü",
-        "ccedil" => "ç",
-        "agrave" => "à",
-        "egrave" => "è",
-        "ouml" => "ö",
-        "auml" => "ä",
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '\"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "shy" => '\u{ad}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "iexcl" => '¡',
+        "iquest" => '¿',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "euro" => '€',
+        "pound" => '£',
+        "middot" => '·',
+        "bull" => '•',
+        "aacute" => 'á',
+        "eacute" => 'é',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        "Aacute" => 'Á',
+        "Eacute" => 'É',
+        "Iacute" => 'Í',
+        "Oacute" => 'Ó',
+        "Uacute" => 'Ú',
+        "ntilde" => 'ñ',
+        "Ntilde" => 'Ñ',
+        "uuml" => 'ü',
+        "Uuml" => 'Ü',
+        "ccedil" => 'ç',
+        "agrave" => 'à',
+        "egrave" => 'è',
+        "ouml" => 'ö',
+        "auml" => 'ä',
         _ => return None,
-    };
-    Some(c.to_string())
+    })
 }

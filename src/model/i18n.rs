@@ -42,6 +42,8 @@ pub struct Strings {
     pub share_native: &'static str,
     /// Asked once before the first Mastodon share.
     pub mastodon_prompt: &'static str,
+    /// After a body cut at a cap, the link to the rest; `{site}` is replaced.
+    pub continue_reading: &'static str,
     pub loading: &'static str,
     pub error_title: &'static str,
     pub retry: &'static str,
@@ -115,6 +117,7 @@ pub const EN: Strings = Strings {
     copied: "Link copied",
     share_native: "More ways to share",
     mastodon_prompt: "Your Mastodon server (for example mastodon.social):",
+    continue_reading: "Continue reading on {site}",
     loading: "Loading article…",
     error_title: "This article could not be loaded.",
     retry: "Retry",
@@ -146,6 +149,7 @@ pub const ES: Strings = Strings {
     copied: "Enlace copiado",
     share_native: "Más formas de compartir",
     mastodon_prompt: "Tu servidor de Mastodon (por ejemplo mastodon.social):",
+    continue_reading: "Sigue leyendo en {site}",
     loading: "Cargando artículo…",
     error_title: "No se pudo cargar este artículo.",
     retry: "Reintentar",
@@ -215,6 +219,10 @@ impl Strings {
 
     pub fn updated_on(&self, date: &str) -> String {
         self.updated.replace("{date}", date)
+    }
+
+    pub fn continue_reading_on(&self, site: &str) -> String {
+        self.continue_reading.replace("{site}", site)
     }
 
     pub fn share_on_network(&self, network: &str) -> String {

@@ -11,6 +11,7 @@ pub mod formats;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod limits;
 pub mod share;
 pub mod table;
 pub mod url;

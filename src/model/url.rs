@@ -112,6 +112,15 @@ impl SafeUrl {
         self.0.split_once('#').map(|(_, fragment)| fragment)
     }
 
+    /// The host (with any port), e.g. `news.example`: how a reader names a site.
+    pub fn host(&self) -> &str {
+        let origin = self.origin();
+        origin
+            .find("://")
+            .and_then(|i| origin.get(i + 3..))
+            .map_or(origin, |host| host.rsplit('@').next().unwrap_or(host))
+    }
+
     /// The scheme and host, e.g. `https://news.example`: the publisher site key for stored
     /// preferences.
     pub fn origin(&self) -> &str {

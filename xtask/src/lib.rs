@@ -2,6 +2,7 @@
 //! with them: the static server and the WebDriver client.
 
 pub mod bench;
+pub mod corpus;
 pub mod hostile;
 pub mod server;
 pub mod tools;
