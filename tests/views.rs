@@ -9,14 +9,15 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{parse_article, Article, Comments, MediaMode};
+use article_widget::model::article::{parse_article, Article, Block, Comments, MediaMode};
 use article_widget::model::config::{HeadingLevel, Layout, WidgetConfig};
 use article_widget::model::error::LoadError;
 use article_widget::model::events::WidgetEvent;
+use article_widget::model::html::HtmlNode;
 use article_widget::model::i18n::{EN, ES};
 use article_widget::model::share::ShareNetwork;
 use article_widget::model::url::SafeUrl;
-use article_widget::view::body::Body;
+use article_widget::view::body::{Body, ContinueReading};
 use article_widget::view::breadcrumb::Breadcrumb;
 use article_widget::view::card::{ArticleCard, CardOptions};
 use article_widget::view::comment_count::CommentCount;
@@ -614,4 +615,45 @@ fn english_and_spanish_dates_and_counts_match_intl_exactly() {
             );
         }
     }
+}
+
+/// Resolves on the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_body_is_built_over_several_frames_and_links_to_the_rest() {
+    let blocks: Vec<Block> = (0..2000)
+        .map(|i| Block::Paragraph(vec![HtmlNode::Text(format!("p{i}"))]))
+        .collect();
+    let more = ContinueReading {
+        url: "https://news.example/a".into(),
+        site: "Example News".into(),
+    };
+    let (root, _h) = mount(move || view! { <Body blocks=blocks strings=&EN more=Some(more) /> });
+    let first = find_all(&root, "[part=body] > p").len();
+    assert!(first > 0 && first < 2000, "{first} paragraphs at once");
+    for _ in 0..30 {
+        next_frame().await;
+    }
+    let paragraphs = find_all(&root, "[part=body] > p");
+    assert_eq!(paragraphs.len(), 2000);
+    // In order, each once.
+    assert_eq!(paragraphs[0].text_content().unwrap(), "p0");
+    assert_eq!(paragraphs[1999].text_content().unwrap(), "p1999");
+    assert_eq!(
+        text(&root, "[part=continue] a"),
+        "Continue reading on Example News"
+    );
+    assert_eq!(
+        attr(&root, "[part=continue] a", "href").as_deref(),
+        Some("https://news.example/a")
+    );
 }

@@ -16,7 +16,7 @@ use crate::model::article::{Comments, Parsed};
 use crate::model::config::Credentials;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
-use crate::model::formats::{parse_any, Format};
+use crate::model::formats::{read_any, read_json, Format};
 use crate::model::table::Table;
 use crate::model::url::SafeUrl;
 use std::cell::{Cell, RefCell};
@@ -228,13 +228,28 @@ fn start(url: SafeUrl, options: FetchOptions) -> Entry {
     }
 }
 
+/// Above this size a response is read in several tasks.
+const LARGE_RESPONSE_BYTES: usize = 64 * 1024;
+
 async fn fetch_and_parse(
     url: SafeUrl,
     options: FetchOptions,
     controller: Option<AbortController>,
 ) -> ArticleResult {
     let text = http::fetch_text(&url, options.credentials, controller).await?;
-    let mut parsed = parse_any(&text, &url, options.format)?;
+    // A large article is read in three tasks of the page, not one long one: the JSON, the
+    // article in it, and (after this returns) the card's first screen.
+    let large = text.len() > LARGE_RESPONSE_BYTES;
+    let json = read_json(&text)?;
+    drop(text);
+    if large {
+        http::next_task().await;
+    }
+    let mut parsed = read_any(&json, &url, options.format)?;
+    drop(json);
+    if large {
+        http::next_task().await;
+    }
     for warning in &parsed.warnings {
         web_sys::console::warn_1(&format!("article-widget: {}: {warning}", url.as_str()).into());
     }

@@ -3,22 +3,69 @@ use super::rich_text::render_nodes;
 use crate::model::article::Block;
 use crate::model::config::HeadingLevel;
 use crate::model::i18n::Strings;
+use crate::model::limits::render_chunks;
+use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
 
+/// Where the rest of a body that was cut at a cap can be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContinueReading {
+    pub url: String,
+    /// The publisher's name, or the article's host.
+    pub site: String,
+}
+
 /// The article body, block by block.
+///
+/// A long body is built in chunks of about [`crate::model::limits::NODES_PER_CHUNK`] nodes: the
+/// first at once, each further one on the next animation frame, so no single task of the widget
+/// holds the host page's main thread for long.
 #[component]
 pub fn Body(
     blocks: Vec<Block>,
     strings: &'static Strings,
     #[prop(optional)] headline: HeadingLevel,
+    /// Set when the body was cut at a cap: a link to the rest follows it.
+    #[prop(default = None)]
+    more: Option<ContinueReading>,
 ) -> impl IntoView {
+    let ranges = render_chunks(&blocks);
+    let mut rest = blocks;
+    let mut chunks: Vec<Vec<Block>> = Vec::with_capacity(ranges.len());
+    for range in ranges.iter().rev() {
+        chunks.push(rest.split_off(range.start));
+    }
+    chunks.reverse();
+    let total = chunks.len();
+    let chunks = StoredValue::new(chunks);
+    let shown = RwSignal::new(total.min(1));
+    if total > 1 {
+        Effect::new(move |_| {
+            if shown.get() < total {
+                request_animation_frame(move || shown.update(|n| *n += 1));
+            }
+        });
+    }
+    let more = more.map(|more| {
+        let text = strings.continue_reading_on(&more.site);
+        view! {
+            <p class="aw-continue" part="continue">
+                <a href=more.url target="_blank" rel="noopener">{text}</a>
+            </p>
+        }
+    });
     view! {
         <div class="aw-body" part="body">
-            {blocks
-                .into_iter()
-                .map(|block| render_block(block, strings, headline))
-                .collect_view()}
+            <For each=move || 0..shown.get() key=|i| *i let:i>
+                {chunks
+                    .with_value(|c| c.get(i).cloned())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|block| render_block(block, strings, headline))
+                    .collect_view()}
+            </For>
         </div>
+        {more}
     }
 }
 

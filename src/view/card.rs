@@ -1,4 +1,4 @@
-use super::body::Body;
+use super::body::{Body, ContinueReading};
 use super::breadcrumb::Breadcrumb;
 use super::comment_count::CommentCount;
 use super::events::EventSink;
@@ -51,6 +51,8 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         authors,
         image,
         body,
+        body_cut,
+        site: publisher,
         share: share_defaults,
         live,
         comments,
@@ -84,6 +86,14 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         hashtags: share_defaults.hashtags,
         via: share_defaults.via,
     };
+    // A body cut to nothing (its first block alone was past a cap) still links to the rest.
+    let has_body = !body.is_empty() || body_cut.is_some();
+    let continue_reading = body_cut.map(|_| ContinueReading {
+        url: url.to_string(),
+        site: publisher
+            .map(|site| site.name)
+            .unwrap_or_else(|| url.host().to_string()),
+    });
     let has_share = !share.is_empty();
     let site = url.origin().to_string();
     let footer_has_content = has_share || live.is_some() || comments.is_some();
@@ -105,7 +115,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
                 {byline}
             </p>
             {summary.map(|summary| view! { <p class="aw-lede" part="lede">{summary}</p> })}
-            {(layout == Layout::Full && !body.is_empty()).then(|| view! { <Body blocks=body strings=strings headline=heading_level /> })}
+            {(layout == Layout::Full && has_body).then(|| view! { <Body blocks=body strings=strings headline=heading_level more=continue_reading /> })}
             {footer_has_content.then(|| view! {
                 <footer class="aw-footer">
                     {has_share.then(|| view! { <ShareBar networks=share content=share_content strings=strings events=events /> })}

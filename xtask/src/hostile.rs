@@ -108,6 +108,11 @@ pub fn route(
         ),
         other => {
             let (kind, rest) = other.split_once('/')?;
+            if kind == "worst" {
+                // The worst-case corpus, each document just under the 1 MiB cap.
+                let body = crate::corpus::document(rest.trim_end_matches(".json"), None)?;
+                return Some(respond(out, 200, "application/json", body.as_bytes(), cors));
+            }
             let n: usize = rest.trim_end_matches(".json").parse().ok()?;
             let in_body_html = match kind {
                 "xss" => false,
