@@ -210,64 +210,39 @@ fn nothing_leaves_for_third_parties_and_cookies_stay_home_unless_asked() {
 fn worst_case_bodies_never_block_the_host_page() {
     let widget = origins().widget.origin.clone();
     let b = Browser::open("/pages/worst-case.html");
-    // Warm up: the first widget pays for compiling the wasm, which is not the body's doing.
-    let add = |id: &str, src: &str| {
-        b.js(&format!(
-            "const el = document.createElement('article-widget');
-             el.id = '{id}'; el.setAttribute('loading', 'eager'); el.setAttribute('layout', 'full');
-             el.setAttribute('src', '{src}');
-             document.getElementById('list').append(el);"
-        ));
-    };
-    add("warm", &format!("{widget}/demo/article.json"));
-    b.wait_state("warm", "loaded");
+    // The first widget pays for compiling the wasm, which is not the body's doing.
+    let seed = format!("{widget}/demo/article.json");
+    xtask::bench::time_article(&b.session, "warm", &seed).unwrap();
+    let must_cut = [
+        "h1",
+        "p-x",
+        "many-links",
+        "many-images",
+        "many-blocks",
+        "long-word",
+    ];
     let mut report = Vec::new();
     for name in xtask::corpus::names() {
-        let id = format!("case-{name}");
-        b.js("window.__watch();");
-        add(&id, &format!("{widget}/__test/worst/{name}.json"));
-        let state = format!(
-            "(function(){{ const el = document.getElementById('{id}'); const aw = el.shadowRoot && el.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null; }})()"
+        let src = format!("{widget}/__test/worst/{name}.json");
+        let result = xtask::bench::time_article(&b.session, name, &src)
+            .unwrap_or_else(|e| panic!("{name}: never rendered: {e}"));
+        let longest = result["longest_gap_ms"].as_f64().unwrap();
+        report.push(format!("{name}: {result}"));
+        assert_eq!(result["outcome"], "article-widget:load", "{name}");
+        assert!(
+            result["cut"] == true || !must_cut.contains(&name),
+            "{name} was not cut"
         );
-        let state = b
-            .session
-            .wait_for(&state, Duration::from_secs(10), |v| {
-                v == "loaded" || v == "error"
-            })
-            .unwrap_or_else(|e| panic!("{name}: never rendered: {e:?}"));
-        // Let the later chunks of a long body go in, then read the longest gap.
-        std::thread::sleep(Duration::from_millis(400));
-        let longest = b
-            .js("window.__gaps.running = false; return window.__gaps.longest;")
-            .as_f64()
-            .unwrap();
-        let cut = b
-            .js(&format!("return !!q('{id}', '[part=continue] a');"))
-            .as_bool()
-            .unwrap();
-        let must_cut = [
-            "h1",
-            "p-x",
-            "many-links",
-            "many-images",
-            "many-blocks",
-            "long-word",
-        ];
-        assert!(cut || !must_cut.contains(&name), "{name} was not cut");
-        report.push(format!(
-            "{name}: {state} in one piece of at most {longest:.0} ms{}",
-            if cut { ", cut" } else { "" }
-        ));
         assert!(
             longest < 100.0 || std::env::var_os("WORST_CASE_REPORT").is_some(),
             "{name}: the host page was blocked for {longest:.0} ms"
         );
-        // Remove it again, so the next case is measured alone.
-        b.js(&format!("document.getElementById('{id}').remove();"));
     }
     println!("{}", report.join("\n"));
     // A body cut at a cap says so, and links to the article's page on the publisher's site.
-    add("cut", &format!("{widget}/__test/worst/p-x.json"));
+    b.js(&format!(
+        "window.__addTimed('cut', '{widget}/__test/worst/p-x.json');"
+    ));
     b.wait_state("cut", "loaded");
     assert_eq!(
         b.text("cut", "[part=continue] a"),
@@ -277,9 +252,5 @@ fn worst_case_bodies_never_block_the_host_page() {
         b.attr("cut", "[part=continue] a", "href").as_deref(),
         Some("https://news.example/worst-case")
     );
-    let paragraphs = b
-        .js("return qa('cut', '[part=body] p').length;")
-        .as_u64()
-        .unwrap();
-    assert!(paragraphs > 1000, "{paragraphs} paragraphs");
+    b.wait_value("qa('cut', '[part=body] p').length > 1000", json!(true));
 }

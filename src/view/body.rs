@@ -37,8 +37,7 @@ pub fn Body(
     }
     chunks.reverse();
     let total = chunks.len();
-    let chunks = StoredValue::new(chunks);
-    let shown = RwSignal::new(total.min(1));
+    let shown = RwSignal::new(1);
     if total > 1 {
         Effect::new(move |_| {
             if shown.get() < total {
@@ -46,6 +45,24 @@ pub fn Body(
             }
         });
     }
+    let chunks = chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let render = move |chunk: Vec<Block>| {
+                chunk
+                    .into_iter()
+                    .map(|block| render_block(block, strings, headline))
+                    .collect_view()
+            };
+            if i == 0 {
+                return render(chunk).into_any();
+            }
+            // Built on the frame it is due, and once: the memo turns true once and stays so.
+            let due = Memo::new(move |_| shown.get() > i);
+            (move || due.get().then(|| render(chunk.clone()))).into_any()
+        })
+        .collect_view();
     let more = more.map(|more| {
         let text = strings.continue_reading_on(&more.site);
         view! {
@@ -56,14 +73,7 @@ pub fn Body(
     });
     view! {
         <div class="aw-body" part="body">
-            <For each=move || 0..shown.get() key=|i| *i let:i>
-                {chunks
-                    .with_value(|c| c.get(i).cloned())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|block| render_block(block, strings, headline))
-                    .collect_view()}
-            </For>
+            {chunks}
         </div>
         {more}
     }

@@ -13,3 +13,18 @@ window.__watch = function () {
     if (gaps.running) setTimeout(tick, 5);
   })();
 };
+
+// Adds a full-layout widget for `src` and records, on the element, how long it took from
+// insertion to its load (or error) event.
+window.__addTimed = function (id, src) {
+  const el = document.createElement('article-widget');
+  el.id = id;
+  el.setAttribute('loading', 'eager');
+  el.setAttribute('layout', 'full');
+  el.setAttribute('src', src);
+  const started = performance.now();
+  const done = (event) => { el.__ms = performance.now() - started; el.__outcome = event.type; };
+  el.addEventListener('article-widget:load', done, { once: true });
+  el.addEventListener('article-widget:error', done, { once: true });
+  document.getElementById('list').append(el);
+};

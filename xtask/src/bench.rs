@@ -2,7 +2,7 @@
 //! against a plain-JavaScript reference doing the same job, in the same run.
 
 use crate::server::{Role, Server};
-use crate::webdriver::ChromeDriver;
+use crate::webdriver::{ChromeDriver, Session};
 use crate::{dist_dir, workspace_root, Result};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -124,6 +124,80 @@ fn cold_load(
     )
 }
 
+/// Loads one article into `tests/pages/worst-case.html` (already open in `session`) and returns
+/// `{"ms": time from insertion to the load or error event, "longest_gap_ms": the longest the
+/// page's own 5 ms timer had to wait meanwhile and while the body's later chunks went in,
+/// "outcome": the event, "cut": whether the body was cut at a cap}`. The widget is removed
+/// after, so each case is measured alone.
+pub fn time_article(session: &Session, id: &str, src: &str) -> Result<Value> {
+    session.execute(
+        "window.__watch(); window.__addTimed(arguments[0], arguments[1]);",
+        json!([id, src]),
+    )?;
+    let outcome = format!("document.getElementById('{id}').__outcome || null");
+    session.wait_for(&outcome, Duration::from_secs(20), |v| v.is_string())?;
+    // The rest of a long body goes in on the following frames.
+    std::thread::sleep(Duration::from_millis(400));
+    session.execute(
+        "const el = document.getElementById(arguments[0]);
+         window.__gaps.running = false;
+         const cut = !!(el.shadowRoot && el.shadowRoot.querySelector('[part=continue]'));
+         const result = { ms: el.__ms, longest_gap_ms: window.__gaps.longest, outcome: el.__outcome, cut };
+         el.remove();
+         return result;",
+        json!([id]),
+    )
+}
+
+/// The model's parse time (release, native) of the seed article and of every worst case, from
+/// `tests/worst_case.rs`.
+fn parse_times() -> Result<Vec<Value>> {
+    let output = std::process::Command::new("cargo")
+        .args([
+            "test",
+            "--release",
+            "--quiet",
+            "--test",
+            "worst_case",
+            "parse_times",
+            "--",
+            "--ignored",
+            "--exact",
+            "--nocapture",
+        ])
+        .current_dir(workspace_root())
+        .output()?;
+    if !output.status.success() {
+        return Err(format!(
+            "the parse-time measurement failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|v| v.get("case").is_some())
+        .collect())
+}
+
+/// In headless Chromium: time to load and longest block of the host page, for the seed article
+/// and every worst case.
+fn worst_cases_in_browser(driver: &ChromeDriver, host: &str, widget: &str) -> Result<Vec<Value>> {
+    let session = driver.session(1280, 900)?;
+    session.goto(&format!("{host}/pages/worst-case.html"))?;
+    // The first widget pays for compiling the wasm; it is not measured.
+    let seed = format!("{widget}/demo/article.json");
+    time_article(&session, "warm-up", &seed)?;
+    let mut rows =
+        vec![json!({ "case": "seed", "browser": time_article(&session, "seed", &seed)? })];
+    for name in crate::corpus::names() {
+        let src = format!("{widget}/__test/worst/{name}.json");
+        rows.push(json!({ "case": name, "browser": time_article(&session, name, &src)? }));
+    }
+    Ok(rows)
+}
+
 pub fn run(rounds: usize) -> Result<()> {
     crate::tools::ensure_test_tools()?;
     crate::build_dist()?;
@@ -162,6 +236,13 @@ pub fn run(rounds: usize) -> Result<()> {
         row["ratio"] = json!(ratio);
         timings.push(row);
     }
+    let mut worst_cases = worst_cases_in_browser(&driver, &host.origin, &widget.origin)?;
+    for parse in parse_times()? {
+        if let Some(row) = worst_cases.iter_mut().find(|r| r["case"] == parse["case"]) {
+            row["bytes"] = parse["bytes"].clone();
+            row["parse_ms"] = parse["ms"].clone();
+        }
+    }
     let first_visit = sizes
         .iter()
         .map(|r| r["brotli"].as_u64().unwrap_or(0))
@@ -172,6 +253,7 @@ pub fn run(rounds: usize) -> Result<()> {
         "sizes": sizes,
         "first_visit_brotli_bytes": first_visit,
         "timings": timings,
+        "worst_cases": worst_cases,
     });
     print(&report);
     let out = workspace_root().join("target/bench");
@@ -193,6 +275,29 @@ fn chromium_version() -> String {
 }
 
 fn print(report: &Value) {
+    println!("\nHostile and odd articles (just under the 1 MiB cap; tests/worst_case.rs, xtask/src/corpus.rs)");
+    println!(
+        "  {:<24} {:>9} {:>16} {:>16} {:>18} {:>5}",
+        "case", "bytes", "parse ms (native)", "to card ms (wasm)", "longest block ms", "cut"
+    );
+    for row in report["worst_cases"].as_array().into_iter().flatten() {
+        println!(
+            "  {:<24} {:>9} {:>16.1} {:>16.0} {:>18.0} {:>5}",
+            row["case"].as_str().unwrap_or(""),
+            row["bytes"].as_u64().unwrap_or(0),
+            row["parse_ms"].as_f64().unwrap_or(f64::NAN),
+            row["browser"]["ms"].as_f64().unwrap_or(f64::NAN),
+            row["browser"]["longest_gap_ms"]
+                .as_f64()
+                .unwrap_or(f64::NAN),
+            if row["browser"]["cut"] == true {
+                "yes"
+            } else {
+                ""
+            },
+        );
+    }
+
     println!("\nSizes (what a first visit downloads)");
     println!(
         "  {:<44} {:>9} {:>9} {:>9}",
