@@ -309,52 +309,39 @@ impl OpenCounts {
     }
 }
 
-/// Elements whose content is dropped with them. (`matches!` on strings compiles to a switch on
-/// the length and one comparison, which matters when a hostile body is nothing but tags.)
+/// Elements whose content is dropped with them.
+const OPAQUE: &[&str] = &[
+    "script",
+    "style",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "select",
+    "plaintext",
+    "head",
+];
+
 fn is_opaque(name: &str) -> bool {
-    matches!(
-        name,
-        "script"
-            | "style"
-            | "template"
-            | "textarea"
-            | "title"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "noscript"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "select"
-            | "plaintext"
-            | "head"
-    )
+    OPAQUE.contains(&name)
 }
 
 /// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "image",
+];
+
 fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-            | "image"
-    )
+    VOID.contains(&name)
 }
 
 fn is_heading(name: &str) -> bool {

@@ -49,18 +49,18 @@ pub fn Body(
         .into_iter()
         .enumerate()
         .map(|(i, chunk)| {
-            let render = move |chunk: Vec<Block>| {
+            let render = move |chunk: &[Block]| {
                 chunk
-                    .into_iter()
+                    .iter()
                     .map(|block| render_block(block, strings, headline))
                     .collect_view()
             };
             if i == 0 {
-                return render(chunk).into_any();
+                return render(&chunk).into_any();
             }
             // Built on the frame it is due, and once: the memo turns true once and stays so.
             let due = Memo::new(move |_| shown.get() > i);
-            (move || due.get().then(|| render(chunk.clone()))).into_any()
+            (move || due.get().then(|| render(&chunk))).into_any()
         })
         .collect_view();
     let more = more.map(|more| {
@@ -79,21 +79,22 @@ pub fn Body(
     }
 }
 
-fn render_block(block: Block, strings: &'static Strings, headline: HeadingLevel) -> AnyView {
+fn render_block(block: &Block, strings: &'static Strings, headline: HeadingLevel) -> AnyView {
     match block {
-        Block::Paragraph(nodes) => view! { <p>{render_nodes(&nodes, headline)}</p> }.into_any(),
+        Block::Paragraph(nodes) => view! { <p>{render_nodes(nodes, headline)}</p> }.into_any(),
         Block::Heading(text) => leptos::html::custom(headline.tag_below(1))
-            .child(text)
+            .child(text.clone())
             .into_any(),
         Block::Quote { text, cite } => view! {
             <blockquote>
-                <p>{text}</p>
-                {cite.map(|cite| view! { <footer><cite>{cite}</cite></footer> })}
+                <p>{text.clone()}</p>
+                {cite.clone().map(|cite| view! { <footer><cite>{cite}</cite></footer> })}
             </blockquote>
         }
         .into_any(),
         Block::Related { title, url, label } => {
-            let label = label.unwrap_or_else(|| strings.related.to_string());
+            let label = label.clone().unwrap_or_else(|| strings.related.to_string());
+            let title = title.clone();
             view! {
                 <p class="aw-related" part="related">
                     <span class="aw-related-label">{label}":"</span>" "
@@ -102,7 +103,7 @@ fn render_block(block: Block, strings: &'static Strings, headline: HeadingLevel)
             }
             .into_any()
         }
-        Block::Image(image) => view! { <Figure image=image /> }.into_any(),
-        Block::Html(nodes) => render_nodes(&nodes, headline),
+        Block::Image(image) => view! { <Figure image=image.clone() /> }.into_any(),
+        Block::Html(nodes) => render_nodes(nodes, headline),
     }
 }

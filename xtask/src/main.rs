@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: see the README.
 
+use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::time::Duration;
 use xtask::server::{Role, Server};
@@ -124,7 +125,10 @@ fn test() -> Result<()> {
     let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
     // A fresh profile each run (webdriver.json names it): nothing stored carries over.
     let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
-    run(cargo()
+    // wasm-bindgen-test-runner stops its ChromeDriver but leaves the browser running. The run
+    // gets a process group of its own, so what it leaves behind is ended by that group's id.
+    let mut views = cargo();
+    views
         .args([
             "test",
             "--target",
@@ -133,11 +137,11 @@ fn test() -> Result<()> {
             "views",
         ])
         .env("CHROMEDRIVER", chromedriver)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
-    // wasm-bindgen-test-runner stops its ChromeDriver but leaves the browser running; its
-    // profile directory (set in webdriver.json) tells which processes are ours to end.
-    end_processes_mentioning(VIEW_TESTS_PROFILE);
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .process_group(0);
+    let result = run_in_own_group(&mut views);
     let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
+    result?;
 
     step("release bundle");
     build_dist()?;
@@ -173,23 +177,23 @@ fn test() -> Result<()> {
 /// The Chromium profile of the view tests, named in `webdriver.json`.
 const VIEW_TESTS_PROFILE: &str = "/tmp/article-widget-view-tests";
 
-/// Ends every process whose command line contains `marker` (Linux: reads /proc).
-fn end_processes_mentioning(marker: &str) {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
-        else {
-            continue;
-        };
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        if String::from_utf8_lossy(&cmdline).contains(marker) {
-            let _ = Command::new("kill").arg(pid).status();
-        }
+/// Runs `command` (already set to start a process group of its own) to completion, then ends
+/// whatever is left in that group (a browser a test runner started and left): the group's id
+/// is the id of the process this started.
+fn run_in_own_group(command: &mut Command) -> Result<()> {
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("could not run {command:?}: {e}"))?;
+    let status = child.wait()?;
+    let group = format!("-{}", child.id());
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &group])
+        .stderr(std::process::Stdio::null())
+        .status();
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed with {status}").into())
     }
 }
 
