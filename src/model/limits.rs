@@ -29,7 +29,7 @@ pub const BODY_BUDGET: Budget = Budget {
 /// How many nodes the view builds in one go. Building a node costs the browser a few
 /// microseconds, so one chunk stays well inside a 50 ms task on a slow phone; the rest of a
 /// long body is added on the following frames.
-pub const NODES_PER_CHUNK: usize = 800;
+pub const NODES_PER_CHUNK: usize = 400;
 
 /// Which cap cut the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

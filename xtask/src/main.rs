@@ -158,6 +158,8 @@ fn test() -> Result<()> {
         "--test",
         "hostile",
         "--test",
+        "responsiveness",
+        "--test",
         "interactions",
         "--test",
         "publisher_formats",
