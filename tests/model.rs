@@ -456,17 +456,7 @@ fn sanitizer_survives_malformed_and_deep_markup() {
     }
     let deep = "<b>".repeat(10_000);
     let nodes = sanitize(&format!("{deep}x"), &source(), Allowlist::Inline).nodes;
-    fn depth(nodes: &[HtmlNode]) -> usize {
-        nodes
-            .iter()
-            .map(|n| match n {
-                HtmlNode::Element(_, c) | HtmlNode::Link(_, c) => 1 + depth(c),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0)
-    }
-    assert!(depth(&nodes) <= 33);
+    assert!(HtmlNode::depth(&nodes) <= 33);
     assert_eq!(HtmlNode::text_content(&nodes), "x");
 }
 

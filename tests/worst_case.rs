@@ -38,32 +38,8 @@ const UNLIMITED: Budget = Budget {
     tags: usize::MAX,
 };
 
-fn depth(nodes: &[HtmlNode]) -> usize {
-    nodes
-        .iter()
-        .map(|n| match n {
-            HtmlNode::Element(_, c) | HtmlNode::Link(_, c) => 1 + depth(c),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-fn body_weight(blocks: &[Block]) -> Weight {
-    let mut total = Weight::default();
-    for block in blocks {
-        let w = Weight::of(block);
-        total.blocks += w.blocks;
-        total.nodes += w.nodes;
-        total.text_chars += w.text_chars;
-        total.links += w.links;
-        total.images += w.images;
-    }
-    total
-}
-
 fn assert_within_caps(parsed: &Parsed, case: &str) {
-    let weight = body_weight(&parsed.article.body);
+    let weight = Weight::of_all(&parsed.article.body);
     assert!(weight.blocks <= MAX_BLOCKS, "{case}: {weight:?}");
     assert!(weight.nodes <= BODY_BUDGET.nodes, "{case}: {weight:?}");
     assert!(
@@ -74,7 +50,10 @@ fn assert_within_caps(parsed: &Parsed, case: &str) {
     assert!(weight.images <= BODY_BUDGET.images, "{case}: {weight:?}");
     for block in &parsed.article.body {
         if let Block::Html(nodes) | Block::Paragraph(nodes) = block {
-            assert!(depth(nodes) <= MAX_DEPTH, "{case}: nested too deep");
+            assert!(
+                HtmlNode::depth(nodes) <= MAX_DEPTH,
+                "{case}: nested too deep"
+            );
         }
     }
 }
@@ -202,7 +181,7 @@ fn a_long_feature_story_renders_whole() {
     let article = long_feature();
     let parsed = parse_article(&article.to_string(), &base()).unwrap();
     assert_eq!(parsed.article.body_cut, None, "{:?}", parsed.warnings);
-    let weight = body_weight(&parsed.article.body);
+    let weight = Weight::of_all(&parsed.article.body);
     assert!(weight.text_chars > 120_000, "{weight:?}");
     assert!(weight.blocks > 500, "{weight:?}");
     // The same story as body_html, as a CMS sends it, also renders whole.

@@ -235,10 +235,12 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
         }
         None => match root.optional_text("body_html")? {
             Some(html) => {
-                let sanitized = sanitize(&html, cx.base, Allowlist::Body);
-                cx.stopped = cx.stopped.or(sanitized.stopped);
-                cx.dropped("body_html", sanitized.dropped);
-                vec![Block::Html(sanitized.nodes)]
+                let nodes = sanitize(&html, cx.base, Allowlist::Body).into_nodes(
+                    "body_html",
+                    &mut cx.warnings,
+                    &mut cx.stopped,
+                );
+                vec![Block::Html(nodes)]
             }
             None => Vec::new(),
         },
@@ -312,12 +314,6 @@ struct Context<'a> {
 impl Context<'_> {
     fn warn(&mut self, message: String) {
         self.warnings.push(message);
-    }
-
-    fn dropped(&mut self, field: &str, dropped: Vec<String>) {
-        for what in dropped {
-            self.warn(format!("{field}: removed {what}"));
-        }
     }
 }
 
@@ -542,11 +538,11 @@ impl<'a> Obj<'a> {
         let block = match kind.as_str() {
             "paragraph" => match (self.optional_text("html")?, self.get("text")) {
                 (Some(html), _) => {
-                    let sanitized = sanitize(&html, cx.base, Allowlist::Inline);
-                    cx.stopped = cx.stopped.or(sanitized.stopped);
-                    cx.dropped(&self.path_of("html"), sanitized.dropped);
-                    let nodes = sanitized.nodes;
-                    Block::Paragraph(nodes)
+                    Block::Paragraph(sanitize(&html, cx.base, Allowlist::Inline).into_nodes(
+                        &self.path_of("html"),
+                        &mut cx.warnings,
+                        &mut cx.stopped,
+                    ))
                 }
                 (None, Some(_)) => {
                     Block::Paragraph(vec![HtmlNode::Text(self.required_text("text")?)])

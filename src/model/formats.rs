@@ -211,15 +211,12 @@ impl Reader<'_> {
 
     fn html_body(&mut self, html: Option<String>, field: &str) -> Vec<Block> {
         let Some(html) = html else { return Vec::new() };
-        let sanitized = sanitize(&html, self.base, Allowlist::Body);
-        self.stopped = self.stopped.or(sanitized.stopped);
-        self.warnings.extend(
-            sanitized
-                .dropped
-                .into_iter()
-                .map(|d| format!("{field}: removed {d}")),
+        let nodes = sanitize(&html, self.base, Allowlist::Body).into_nodes(
+            field,
+            &mut self.warnings,
+            &mut self.stopped,
         );
-        vec![Block::Html(sanitized.nodes)]
+        vec![Block::Html(nodes)]
     }
 
     fn named_links(&mut self, value: Option<&Value>, name: &str, link: &str) -> Vec<NamedLink> {

@@ -137,6 +137,22 @@ impl HtmlNode {
     }
 }
 
+impl HtmlNode {
+    /// How deeply elements nest in `nodes` (0 for text alone).
+    pub fn depth(nodes: &[HtmlNode]) -> usize {
+        nodes
+            .iter()
+            .map(|node| match node {
+                HtmlNode::Element(_, children) | HtmlNode::Link(_, children) => {
+                    1 + HtmlNode::depth(children)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// What the sanitizer removed that a publisher should hear about (logged as console warnings):
 /// each kind once, and at most [`MAX_WARNINGS`] kinds, so hostile markup cannot flood the
 /// console.
@@ -174,6 +190,25 @@ pub struct Sanitized {
     /// Bytes read, frames of the open-element stack looked at, and nodes moved. The tests check
     /// that this grows linearly with the input, which wall time on a shared machine cannot show.
     pub steps: u64,
+}
+
+impl Sanitized {
+    /// The nodes, for a parser of `field`: the removals become its console warnings
+    /// (`body_html: removed <script>`), and a cap it stopped at is kept in `stopped`.
+    pub fn into_nodes(
+        self,
+        field: &str,
+        warnings: &mut Vec<String>,
+        stopped: &mut Option<Cap>,
+    ) -> Vec<HtmlNode> {
+        warnings.extend(
+            self.dropped
+                .into_iter()
+                .map(|what| format!("{field}: removed {what}")),
+        );
+        *stopped = stopped.or(self.stopped);
+        self.nodes
+    }
 }
 
 /// Sanitizes `html`, resolving URLs against `base`, within the article's caps.
@@ -300,12 +335,8 @@ impl OpenCounts {
         }
     }
 
-    fn get(&self, name: &str) -> usize {
-        match name {
-            "p" => self.p,
-            "li" => self.li,
-            _ => 0,
-        }
+    fn any_open(&mut self, name: &str) -> bool {
+        self.slot(name).is_some_and(|count| *count > 0)
     }
 }
 
@@ -419,9 +450,8 @@ impl TreeBuilder<'_> {
         }
     }
 
-    /// Appends a node to the innermost open element; adjacent text nodes merge, so
-    /// "a &amp; b" is one text node.
-    /// Whether it became a node of its own (text joining text does not).
+    /// Appends a node to the innermost open element, and says whether it became a node of its
+    /// own: adjacent text merges, so "a &amp; b" is one text node.
     fn push(&mut self, node: HtmlNode) -> bool {
         self.steps += 1;
         if let Some(top) = self.stack.last_mut() {
@@ -568,7 +598,7 @@ impl TreeBuilder<'_> {
         };
         // Most start tags close nothing: skip the scan when no such element is open. (The
         // stack is bounded, so the scan is too.)
-        let open = self.open_counts.get(target) > 0;
+        let open = self.open_counts.any_open(target);
         for (i, frame) in self.stack.iter().enumerate().rev().take_while(|_| open) {
             self.steps += 1;
             if boundary(&frame.name) {

@@ -136,6 +136,15 @@ impl Weight {
         }
     }
 
+    /// The weight of a whole body.
+    pub fn of_all(blocks: &[Block]) -> Weight {
+        let mut total = Weight::default();
+        for block in blocks {
+            total.add(Weight::of(block));
+        }
+        total
+    }
+
     /// The weight of one block as the view renders it (its wrapper elements included).
     pub fn of(block: &Block) -> Weight {
         let optional =

@@ -30,12 +30,11 @@ pub fn Body(
     more: Option<ContinueReading>,
 ) -> impl IntoView {
     let ranges = render_chunks(&blocks);
-    let mut rest = blocks;
-    let mut chunks: Vec<Vec<Block>> = Vec::with_capacity(ranges.len());
-    for range in ranges.iter().rev() {
-        chunks.push(rest.split_off(range.start));
-    }
-    chunks.reverse();
+    let mut blocks = blocks.into_iter();
+    let chunks: Vec<Vec<Block>> = ranges
+        .iter()
+        .map(|range| blocks.by_ref().take(range.len()).collect())
+        .collect();
     let total = chunks.len();
     let shown = RwSignal::new(1);
     if total > 1 {
