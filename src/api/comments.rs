@@ -30,34 +30,7 @@ const VISIBLE_AGAIN_GAP_MS: f64 = 5_000.0;
 type Listener = Rc<dyn Fn(u64)>;
 
 /// A `setTimeout` that is cleared when dropped.
-struct Timer {
-    handle: i32,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Timer {
-    fn new(delay_ms: i32, callback: impl FnMut() + 'static) -> Option<Timer> {
-        let callback = Closure::<dyn FnMut()>::new(callback);
-        let handle = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                delay_ms,
-            )
-            .ok()?;
-        Some(Timer {
-            handle,
-            _callback: callback,
-        })
-    }
-}
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.handle);
-        }
-    }
-}
+type Timer = gloo_timers::callback::Timeout;
 
 #[derive(Default)]
 struct Batch {
@@ -194,9 +167,8 @@ fn gather(key: &str) {
 /// Sets the batch's gather or refresh timer to fire in `delay_ms`, replacing the previous one.
 fn set_timer(key: &str, round: Round, delay_ms: i32) {
     let owned = key.to_string();
-    let Some(timer) = Timer::new(delay_ms, move || run_round(owned.clone(), round)) else {
-        return;
-    };
+    let delay_ms = u32::try_from(delay_ms).unwrap_or(0);
+    let timer = Timer::new(delay_ms, move || run_round(owned, round));
     let previous = BATCHES.with(|b| {
         let mut batches = b.borrow_mut();
         let batch = batches.get_mut(key)?;

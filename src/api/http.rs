@@ -223,13 +223,5 @@ async fn read_capped(reader: ReadableStreamDefaultReader) -> Result<Vec<u8>, Loa
 /// Resolves in a later task of the page's event loop (a `setTimeout(0)`), so that the page can
 /// handle input and paint between two long pieces of the widget's work.
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
-        if !matches!(scheduled, Some(Ok(_))) {
-            // No timer (a detached window): go on at once rather than never.
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
