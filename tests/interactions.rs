@@ -58,6 +58,17 @@ fn play(b: &Browser, id: &str, player: &str) {
     ));
 }
 
+/// Waits until widget `id`'s player really plays: it has data (`readyState` of at least 2) and
+/// its time has moved, not only `paused` false.
+fn wait_playing(b: &Browser, id: &str, player: &str) {
+    b.wait_value(
+        &format!(
+            "q('{id}', '{player}').readyState >= 2 && q('{id}', '{player}').currentTime > 0.2"
+        ),
+        json!(true),
+    );
+}
+
 fn wait_paused(b: &Browser, id: &str, player: &str, paused: bool) {
     b.wait_value(&format!("q('{id}', '{player}').paused"), json!(paused));
 }
@@ -173,8 +184,10 @@ fn switching_mode_keeps_playing_and_the_choice_is_remembered() {
     b.wait_state("a", "loaded");
     play(&b, "a", "video");
     wait_paused(&b, "a", "video", false);
+    wait_playing(&b, "a", "video");
     b.js("q('a', 'button[data-mode=audio]').click();");
     wait_paused(&b, "a", "audio", false);
+    wait_playing(&b, "a", "audio");
     assert_eq!(b.js("return q('a', 'video').paused;"), json!(true));
     let change = b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange' && e.target === 'a').map(e => [e.detail.mode, e.detail.playing]);");
     assert!(

@@ -338,7 +338,7 @@ async fn live_toggle_switches_between_video_and_audio() {
     assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
     assert_eq!(audio.get_attribute("preload").as_deref(), Some("none"));
     assert_eq!(
-        attr(&root, "video source", "src").as_deref(),
+        attr(&root, "video", "src").as_deref(),
         Some("https://cdn.example/articles/media/live.webm")
     );
     assert!(video.has_attribute("hidden") && !audio.has_attribute("hidden"));

@@ -1,6 +1,6 @@
 use super::events::EventSink;
 use super::players::{pause_others, register, PlayerRegistration};
-use crate::model::article::{Live, Media, MediaMode};
+use crate::model::article::{Live, MediaMode};
 use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
 use leptos::html;
@@ -130,19 +130,18 @@ pub fn LiveToggle(
             playing: is_playing,
         });
     };
-    let source = move |media: &Media| {
-        let src = media.src.to_string();
-        let mime = media.mime.clone();
-        view! { <source src=src r#type=mime on:error=move |_| failed.set(true) /> }
-    };
     let poster = live.poster.as_ref().map(|p| p.to_string());
     let facade_poster = poster.clone();
     let video_media = live.video.clone();
     let video = move || {
         video_media.as_ref().map(|media| {
+            // The stream is the element's own `src`, not a `<source>` child: Firefox and WebKit
+            // left a `preload="none"` player with a `<source>` child at no source
+            // (`networkState` 3) or loading forever when play() came, and never started it.
             view! {
                 <video
                     node_ref=video_ref
+                    src=media.src.to_string()
                     part="player"
                     class="aw-player"
                     controls
@@ -153,9 +152,7 @@ pub fn LiveToggle(
                     on:play=move |_| on_play_state(MediaMode::Video, true)
                     on:pause=move |_| on_play_state(MediaMode::Video, false)
                     on:error=move |_| failed.set(true)
-                >
-                    {source(media)}
-                </video>
+                ></video>
             }
         })
     };
@@ -165,6 +162,7 @@ pub fn LiveToggle(
             view! {
                 <audio
                     node_ref=audio_ref
+                    src=media.src.to_string()
                     part="player"
                     class="aw-player"
                     controls
@@ -173,9 +171,7 @@ pub fn LiveToggle(
                     on:play=move |_| on_play_state(MediaMode::Audio, true)
                     on:pause=move |_| on_play_state(MediaMode::Audio, false)
                     on:error=move |_| failed.set(true)
-                >
-                    {source(media)}
-                </audio>
+                ></audio>
             }
         })
     };
