@@ -455,3 +455,62 @@ fn the_shipped_loader_is_the_source_without_comment_lines() {
         .any(|l| l.starts_with("//") || l.starts_with(' ')));
     // Whether it still works: every end-to-end test loads this shipped copy.
 }
+
+#[test]
+fn byte_ranges_are_read_as_rfc_9110_says() {
+    use xtask::server::{byte_range, Ranged};
+    assert_eq!(byte_range(None, 10), Ranged::Whole);
+    assert_eq!(byte_range(Some("bytes=0-"), 10), Ranged::Part(0..10));
+    assert_eq!(byte_range(Some("bytes=2-4"), 10), Ranged::Part(2..5));
+    assert_eq!(byte_range(Some("bytes=2-400"), 10), Ranged::Part(2..10));
+    assert_eq!(byte_range(Some("bytes=-3"), 10), Ranged::Part(7..10));
+    assert_eq!(byte_range(Some("bytes=-30"), 10), Ranged::Part(0..10));
+    assert_eq!(byte_range(Some("bytes=10-"), 10), Ranged::Unsatisfiable);
+    assert_eq!(byte_range(Some("bytes=-0"), 10), Ranged::Unsatisfiable);
+    // Several ranges, other units and nonsense get the whole body, as servers may answer.
+    assert_eq!(byte_range(Some("bytes=0-1,4-5"), 10), Ranged::Whole);
+    assert_eq!(byte_range(Some("items=0-1"), 10), Ranged::Whole);
+    assert_eq!(byte_range(Some("bytes=5-2"), 10), Ranged::Whole);
+}
+
+/// Issue "every reader's browser": the media is served as a CDN serves it, byte ranges
+/// included (Safari asks for them before it plays).
+#[test]
+#[ignore = "needs dist/: run `cargo xtask test`"]
+fn media_is_served_with_byte_ranges() {
+    use std::io::{Read, Write};
+    let origin = &origins().widget.origin;
+    let address = origin.trim_start_matches("http://");
+    let get = |range: &str| {
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET /demo/media/live.webm HTTP/1.1\r\nHost: {address}\r\n{range}Connection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
+        (head, response.len() - split - 4)
+    };
+    let size = std::fs::metadata(workspace_root().join("tests/fixtures/demo/media/live.webm"))
+        .unwrap()
+        .len() as usize;
+    let (head, length) = get("Range: bytes=0-99\r\n");
+    assert!(head.starts_with("http/1.1 206"), "{head}");
+    assert!(
+        head.contains(&format!("content-range: bytes 0-99/{size}")),
+        "{head}"
+    );
+    assert!(head.contains("accept-ranges: bytes"), "{head}");
+    assert_eq!(length, 100);
+    let (head, length) = get("");
+    assert!(
+        head.starts_with("http/1.1 200") && head.contains("accept-ranges: bytes"),
+        "{head}"
+    );
+    assert_eq!(length, size);
+    let (head, _) = get(&format!("Range: bytes={size}-\r\n"));
+    assert!(head.starts_with("http/1.1 416"), "{head}");
+}

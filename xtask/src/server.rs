@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -148,7 +149,13 @@ impl Server {
             return respond(&mut out, 204, "text/plain", b"", &cors);
         }
         match role {
-            Role::Widget { root } => self.widget(&mut out, root, &target, &cors),
+            Role::Widget { root } => self.widget(
+                &mut out,
+                root,
+                &target,
+                &cors,
+                headers.get("range").map(String::as_str),
+            ),
             Role::Host {
                 demo_root,
                 pages_root,
@@ -163,6 +170,7 @@ impl Server {
         root: &Path,
         target: &str,
         cors: &[(String, String)],
+        range: Option<&str>,
     ) -> std::io::Result<()> {
         let path = target.split('?').next().unwrap_or("/");
         if path.starts_with("/__pwned") {
@@ -196,7 +204,9 @@ impl Server {
             headers.push(("Cache-Control".into(), "max-age=300".into()));
             return serve_file(out, root, path, &headers, None);
         }
-        serve_file(out, root, path, cors, None)
+        // Everything else (the demo's JSON, photo and media) as a CDN serves it: byte ranges
+        // too, which Safari asks for before it plays media.
+        serve_file_range(out, root, path, cors, range)
     }
 
     /// Failure modes and fixtures for the tests.
@@ -425,6 +435,90 @@ pub(crate) fn serve_file(
     respond(out, 200, kind, &body, headers)
 }
 
+/// What a `Range` header asks of a body (one range; RFC 9110 14.1.2).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ranged {
+    /// No header, or one this server does not take: the whole body (200).
+    Whole,
+    /// A satisfiable range (206).
+    Part(Range<usize>),
+    /// A range past the end (416).
+    Unsatisfiable,
+}
+
+/// What `header` asks of a body of `len` bytes.
+pub fn byte_range(header: Option<&str>, len: usize) -> Ranged {
+    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else {
+        return Ranged::Whole;
+    };
+    if spec.contains(',') {
+        return Ranged::Whole;
+    }
+    let Some((first, last)) = spec.split_once('-') else {
+        return Ranged::Whole;
+    };
+    let (first, last) = (first.trim(), last.trim());
+    let range = if first.is_empty() {
+        // The last `n` bytes.
+        let Ok(n) = last.parse::<usize>() else {
+            return Ranged::Whole;
+        };
+        if n == 0 {
+            return Ranged::Unsatisfiable;
+        }
+        len.saturating_sub(n)..len
+    } else {
+        let Ok(start) = first.parse::<usize>() else {
+            return Ranged::Whole;
+        };
+        let end = match last {
+            "" => len,
+            last => match last.parse::<usize>() {
+                Ok(last) if last >= start => (last + 1).min(len),
+                _ => return Ranged::Whole,
+            },
+        };
+        start..end
+    };
+    if range.start >= len {
+        return Ranged::Unsatisfiable;
+    }
+    Ranged::Part(range)
+}
+
+/// A file, or the byte range of it that `range` asks for (`206 Partial Content`).
+fn serve_file_range(
+    out: &mut TcpStream,
+    root: &Path,
+    path: &str,
+    headers: &[(String, String)],
+    range: Option<&str>,
+) -> std::io::Result<()> {
+    let relative = path.trim_start_matches('/');
+    let file = root.join(relative);
+    let body = match (relative.split('/').any(|s| s == ".."), std::fs::read(&file)) {
+        (false, Ok(body)) if file.is_file() => body,
+        _ => return serve_file(out, root, path, headers, None),
+    };
+    let mut headers = headers.to_vec();
+    headers.push(("Accept-Ranges".into(), "bytes".into()));
+    let kind = content_type(&file);
+    match byte_range(range, body.len()) {
+        Ranged::Whole => respond(out, 200, kind, &body, &headers),
+        Ranged::Part(part) => {
+            headers.push((
+                "Content-Range".into(),
+                format!("bytes {}-{}/{}", part.start, part.end - 1, body.len()),
+            ));
+            respond(out, 206, kind, body.get(part).unwrap_or_default(), &headers)
+        }
+        Ranged::Unsatisfiable => {
+            headers.push(("Content-Range".into(), format!("bytes */{}", body.len())));
+            respond(out, 416, "text/plain", b"range not satisfiable", &headers)
+        }
+    }
+}
+
 pub(crate) fn respond(
     out: &mut TcpStream,
     status: u16,
@@ -435,6 +529,8 @@ pub(crate) fn respond(
     let reason = match status {
         200 => "OK",
         204 => "No Content",
+        206 => "Partial Content",
+        416 => "Range Not Satisfiable",
         403 => "Forbidden",
         404 => "Not Found",
         500 => "Internal Server Error",
