@@ -202,3 +202,117 @@ fn nothing_leaves_for_third_parties_and_cookies_stay_home_unless_asked() {
         json!(expected)
     );
 }
+
+/// Issue "hosts that enforce Trusted Types": under `require-trusted-types-for 'script'`, alone
+/// and with only the widget's own policy name allowed, the whole card renders (share bar and
+/// icons included), nothing is reported, nothing panics, and the page's default policy stays
+/// the host's to define.
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn the_card_renders_whole_on_hosts_that_enforce_trusted_types() {
+    for mode in ["require", "policy"] {
+        let b = Browser::open(&format!("/pages/trusted-types.html?trusted-types={mode}"));
+        b.wait_state("card", "loaded");
+        b.wait_state("full", "loaded");
+        assert_eq!(
+            b.js("return window.trustedTypes ? window.trustedTypes.defaultPolicy : 'no trustedTypes';"),
+            Value::Null,
+            "{mode}"
+        );
+        for id in ["card", "full"] {
+            assert!(!b.text(id, "[part=headline]").is_empty(), "{mode}: {id}");
+            let buttons = b
+                .js(&format!("return qa('{id}', '[part=share-button]').length;"))
+                .as_u64()
+                .unwrap();
+            assert!(buttons >= 7, "{mode}: {id} has {buttons} share buttons");
+            let icons = b
+                .js(&format!("return qa('{id}', 'svg.aw-icon path').length;"))
+                .as_u64()
+                .unwrap();
+            assert!(icons >= 7, "{mode}: {id} has {icons} icon paths");
+        }
+        assert!(
+            b.text("full", "[part=body]").contains("Cuban President"),
+            "{mode}"
+        );
+        // The error state, with the fallback slot, and the players once Play is pressed.
+        b.wait_state("broken", "error");
+        assert!(b.fallback_visible("broken"), "{mode}");
+        b.js("q('full', '.aw-play').click();");
+        b.wait_value("!!q('full', 'video') && !!q('full', 'audio')", json!(true));
+        assert_eq!(b.js("return window.__csp;"), json!([]), "{mode}");
+        let errors: Vec<String> = b
+            .session
+            .console()
+            .unwrap()
+            .into_iter()
+            .filter(|m| {
+                m.contains("TrustedHTML") || m.contains("panicked") || m.contains("internal error")
+            })
+            .collect();
+        assert!(errors.is_empty(), "{mode}: {errors:?}");
+    }
+}
+
+/// Issue "never poison the runtime on a DOM exception": a host page whose `attachShadow`,
+/// `replaceSync` or `adoptedStyleSheets` throws. The widgets it hits keep the publisher's
+/// fallback and say why in the console, nothing panics, the other widgets work, and a widget
+/// added once the page stops throwing renders.
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn a_throwing_dom_method_fails_one_widget_and_never_the_runtime() {
+    let widget = origins().widget.origin.clone();
+    let state = |b: &Browser, id: &str| {
+        b.js(&format!(
+            "const el = document.getElementById('{id}'); const aw = el.shadowRoot && el.shadowRoot.querySelector('.aw'); return aw ? aw.dataset.state : null;"
+        ))
+    };
+    for method in ["attachShadow", "adoptedStyleSheets", "replaceSync"] {
+        let b = Browser::open(&format!("/pages/throwing-dom.html?throw={method}"));
+        // The shared stylesheet is every widget's: when it cannot be built, none renders.
+        let hit: &[&str] = if method == "replaceSync" {
+            &["victim", "other"]
+        } else {
+            b.wait_state("other", "loaded");
+            &["victim"]
+        };
+        b.wait_value(
+            "window.__csp !== undefined && document.readyState === 'complete'",
+            json!(true),
+        );
+        b.session
+            .wait_for(
+                "window.ArticleWidget && ArticleWidget.diagnostics && ArticleWidget.diagnostics() !== null",
+                Duration::from_secs(20),
+                |v| v == true,
+            )
+            .unwrap();
+        for id in hit {
+            assert_eq!(state(&b, id), Value::Null, "{method}: {id} rendered");
+            assert!(b.fallback_visible(id), "{method}: {id}'s fallback");
+        }
+        // The runtime is not poisoned: once the page stops throwing, a new widget renders.
+        b.js(&format!(
+            "window.__breakStyles = false;
+             const el = document.createElement('article-widget'); el.id = 'later';
+             el.setAttribute('loading', 'eager'); el.setAttribute('src', '{widget}/demo/article.json');
+             document.body.append(el);"
+        ));
+        b.wait_state("later", "loaded");
+        let console = b.session.console().unwrap();
+        assert!(
+            !console
+                .iter()
+                .any(|m| m.contains("panicked") || m.contains("internal error")),
+            "{method}: {console:?}"
+        );
+        // Each widget hit says so (once per attempt: the element's connection and the
+        // loader's scan both try).
+        let said = console
+            .iter()
+            .filter(|m| m.contains("its fallback stays"))
+            .count();
+        assert!(said >= hit.len(), "{method}: {console:?}");
+    }
+}

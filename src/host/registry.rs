@@ -41,8 +41,12 @@ pub fn mount(element: HtmlElement) {
     }
     let root = match shadow::prepare(&element) {
         Ok(root) => root,
-        Err(_) => {
-            web_sys::console::error_1(&"article-widget: this element cannot host a shadow root; use <article-widget> or a <div>".into());
+        Err(error) => {
+            // The publisher's fallback stays; the page and the other widgets go on.
+            web_sys::console::error_2(
+                &"article-widget: could not set up this element's shadow root and styles (use <article-widget> or a <div>; the page may have replaced a DOM method); its fallback stays:".into(),
+                &error,
+            );
             return;
         }
     };

@@ -75,21 +75,27 @@ const fn skip_one(bytes: &[u8]) -> &[u8] {
 }
 
 thread_local! {
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+    static SHEET: OnceCell<CssStyleSheet> = const { OnceCell::new() };
 }
 
-fn stylesheet() -> Option<CssStyleSheet> {
+/// The page's one sheet, built on first success (a failure is tried again by the next widget).
+fn stylesheet() -> Result<CssStyleSheet, JsValue> {
     SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(WIDGET_CSS).ok()?;
-            Some(sheet)
-        })
-        .clone()
+        if let Some(sheet) = cell.get() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(WIDGET_CSS)?;
+        Ok(cell.get_or_init(|| sheet).clone())
     })
 }
 
 /// The element's shadow root, attached on first use, emptied, with the widget's styles.
+///
+/// Every DOM call here can throw on a hostile host page (a replaced `attachShadow`, a
+/// `replaceSync` that throws, a frozen `adoptedStyleSheets`): each is caught and becomes an
+/// `Err`, and the element is left showing the publisher's fallback. An exception must never
+/// unwind through Rust frames, which would leave their borrows held for the next call.
 pub fn prepare(element: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     let root = match element.shadow_root() {
         Some(root) => root,
@@ -99,8 +105,16 @@ pub fn prepare(element: &HtmlElement) -> Result<ShadowRoot, JsValue> {
         }
     };
     clear(&root);
-    if let Some(sheet) = stylesheet() {
-        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let styled = stylesheet().and_then(|sheet| {
+        js_sys::Reflect::set(
+            &root,
+            &JsValue::from_str("adoptedStyleSheets"),
+            &js_sys::Array::of1(&sheet),
+        )
+    });
+    if let Err(error) = styled {
+        restore_fallback(&root);
+        return Err(error);
     }
     Ok(root)
 }

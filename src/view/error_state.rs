@@ -1,3 +1,4 @@
+use super::fallback::fallback_slot;
 use crate::model::error::LoadError;
 use crate::model::i18n::Strings;
 use leptos::prelude::*;
@@ -17,9 +18,7 @@ pub fn ErrorState(
             <button type="button" part="retry" class="aw-button" on:click=move |_| on_retry()>
                 {strings.retry}
             </button>
-            <div class="aw-fallback">
-                <slot></slot>
-            </div>
+            {fallback_slot()}
         </div>
     }
 }

@@ -1,4 +1,5 @@
 use super::events::EventSink;
+use super::icons::play_icon;
 use super::players::{pause_others, register, PlayerRegistration};
 use crate::model::article::{Live, MediaMode};
 use crate::model::events::WidgetEvent;
@@ -33,6 +34,11 @@ fn store_mode(site: &str, mode: MediaMode) {
         let _ = storage.set_item(&stored_mode_key(site), mode.as_str());
     }
 }
+
+/// `aria-hidden`, as a value rather than literal markup, so that no part of the player becomes
+/// a Leptos HTML template (parsed with `innerHTML`, which Trusted Types hosts refuse; see
+/// [`super::fallback`]).
+const ARIA_HIDDEN: &str = "true";
 
 /// The publisher's live stream: one `<video>` and one `<audio>` (only one shown), and a
 /// Live / Audio only switch when both exist.
@@ -185,7 +191,7 @@ pub fn LiveToggle(
                     aria-pressed=move || (mode.get() == MediaMode::Video).to_string()
                     on:click=move |_| switch_to(MediaMode::Video)
                 >
-                    <span class="aw-live-dot" aria-hidden="true"></span>
+                    <span class="aw-live-dot" aria-hidden=ARIA_HIDDEN></span>
                     {strings.live}
                 </button>
                 <button
@@ -219,11 +225,7 @@ pub fn LiveToggle(
                 on:click=move |_| started.set(true)
             >
                 {poster}
-                <span class="aw-play-icon" aria-hidden="true">
-                    <svg class="aw-icon aw-icon-filled" viewBox="0 0 24 24" width="24" height="24" focusable="false">
-                        <path d="M8 5v14l11-7z"></path>
-                    </svg>
-                </span>
+                <span class="aw-play-icon" aria-hidden=ARIA_HIDDEN>{play_icon()}</span>
                 <span class="aw-play-label">
                     {strings.play}
                     <span class="aw-visually-hidden">" "{facade_title.clone()}</span>

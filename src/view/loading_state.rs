@@ -1,4 +1,6 @@
+use super::fallback::fallback_slot;
 use crate::model::i18n::Strings;
+use leptos::html;
 use leptos::prelude::*;
 
 /// Shown until the card is ready: the publisher's fallback (slotted light DOM) over a skeleton
@@ -8,16 +10,24 @@ use leptos::prelude::*;
 pub fn LoadingState(strings: &'static Strings) -> impl IntoView {
     view! {
         <div class="aw-loading" aria-busy="true" aria-label=strings.loading>
-            <div class="aw-fallback">
-                <slot></slot>
-            </div>
-            <div class="aw-skeleton" aria-hidden="true">
-                <div class="aw-skeleton-line aw-skeleton-short"></div>
-                <div class="aw-skeleton-line aw-skeleton-title"></div>
-                <div class="aw-skeleton-media"></div>
-                <div class="aw-skeleton-line"></div>
-                <div class="aw-skeleton-line"></div>
-            </div>
+            {fallback_slot()}
+            {skeleton()}
         </div>
     }
+}
+
+/// Grey bars in the shape of a card (element functions, not literal markup: see
+/// [`super::fallback`]).
+fn skeleton() -> impl IntoView {
+    let bar = |class: &'static str| html::div().class(class);
+    html::div()
+        .class("aw-skeleton")
+        .attr("aria-hidden", "true")
+        .child((
+            bar("aw-skeleton-line aw-skeleton-short"),
+            bar("aw-skeleton-line aw-skeleton-title"),
+            bar("aw-skeleton-media"),
+            bar("aw-skeleton-line"),
+            bar("aw-skeleton-line"),
+        ))
 }

@@ -7,6 +7,7 @@ pub mod card;
 pub mod comment_count;
 pub mod error_state;
 pub mod events;
+pub mod fallback;
 pub mod figure;
 pub mod icons;
 pub mod intl;

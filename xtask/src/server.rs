@@ -358,6 +358,15 @@ fn host(
          connect-src 'self' {widget_origin}; img-src 'self' {widget_origin}; media-src {widget_origin}; \
          base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     );
+    // `?trusted-types=require` adds Trusted Types enforcement; `=policy` also allows only the
+    // widget's own policy name.
+    let csp = match query_param(target, "trusted-types").as_deref() {
+        Some("require") => format!("{csp}; require-trusted-types-for 'script'"),
+        Some("policy") => {
+            format!("{csp}; require-trusted-types-for 'script'; trusted-types article-widget")
+        }
+        _ => csp,
+    };
     let headers = vec![("Content-Security-Policy".to_string(), csp)];
     let substitution = Some(widget_origin);
     // A blank page as a publisher would paste a snippet into: no CSP at all.
