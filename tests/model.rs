@@ -639,8 +639,36 @@ fn mastodon_links_accept_only_a_host() {
         "evil.example/path",
         "a b.example",
         "localhost",
+        "-bad.example",
+        "bad-.example",
+        "a..example",
+        ".example",
+        "social.example:0",
+        "social.example:99999",
+        "social.example:",
+        "user:pass@evil.example@",
+        "social.example?x=1",
+        "social.example#x",
+        "sociál.example",
     ] {
         assert_eq!(mastodon_link(bad, &page), None, "{bad}");
+    }
+}
+
+#[test]
+fn a_mastodon_server_is_read_as_readers_type_it() {
+    use article_widget::model::share::mastodon_server;
+    for (typed, server) in [
+        ("mastodon.social", "mastodon.social"),
+        ("  Mastodon.Social  ", "mastodon.social"),
+        ("https://mastodon.social/", "mastodon.social"),
+        ("http://mastodon.social", "mastodon.social"),
+        ("@reader@social.example", "social.example"),
+        ("reader@social.example", "social.example"),
+        ("social.example:8443", "social.example:8443"),
+        ("xn--bcher-kva.example", "xn--bcher-kva.example"),
+    ] {
+        assert_eq!(mastodon_server(typed).as_deref(), Some(server), "{typed}");
     }
 }
 

@@ -40,8 +40,16 @@ pub struct Strings {
     pub copy_link: &'static str,
     pub copied: &'static str,
     pub share_native: &'static str,
-    /// Asked once before the first Mastodon share.
-    pub mastodon_prompt: &'static str,
+    /// The label of the Mastodon form's server field.
+    pub mastodon_server: &'static str,
+    /// Its submit button.
+    pub mastodon_submit: &'static str,
+    /// Shown (and announced) when what the reader typed is not a server name.
+    pub mastodon_invalid: &'static str,
+    pub cancel: &'static str,
+    /// Copy link's last resort, where the Clipboard API is missing or refused: a selected
+    /// field with the link.
+    pub copy_manually: &'static str,
     /// After a body cut at a cap, the link to the rest; `{site}` is replaced.
     pub continue_reading: &'static str,
     pub loading: &'static str,
@@ -116,7 +124,11 @@ pub const EN: Strings = Strings {
     copy_link: "Copy link",
     copied: "Link copied",
     share_native: "More ways to share",
-    mastodon_prompt: "Your Mastodon server (for example mastodon.social):",
+    mastodon_server: "Your Mastodon server",
+    mastodon_submit: "Share",
+    mastodon_invalid: "Type a server name, such as mastodon.social.",
+    cancel: "Cancel",
+    copy_manually: "Copy this link",
     continue_reading: "Continue reading on {site}",
     loading: "Loading article…",
     error_title: "This article could not be loaded.",
@@ -148,7 +160,11 @@ pub const ES: Strings = Strings {
     copy_link: "Copiar enlace",
     copied: "Enlace copiado",
     share_native: "Más formas de compartir",
-    mastodon_prompt: "Tu servidor de Mastodon (por ejemplo mastodon.social):",
+    mastodon_server: "Tu servidor de Mastodon",
+    mastodon_submit: "Compartir",
+    mastodon_invalid: "Escribe el nombre de un servidor, como mastodon.social.",
+    cancel: "Cancelar",
+    copy_manually: "Copia este enlace",
     continue_reading: "Sigue leyendo en {site}",
     loading: "Cargando artículo…",
     error_title: "No se pudo cargar este artículo.",

@@ -154,21 +154,47 @@ impl ShareNetwork {
     }
 }
 
-/// The share link on the reader's own Mastodon server, or `None` if `instance` is not a plain
-/// host name (it ends up in a URL we open, so nothing but a host is accepted).
-pub fn mastodon_link(instance: &str, page: &SharePage) -> Option<String> {
-    let host = instance
-        .trim()
-        .trim_start_matches("https://")
-        .trim_end_matches('/')
-        .to_ascii_lowercase();
-    let valid = !host.is_empty()
-        && host.len() <= 253
-        && host.contains('.')
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
-    valid.then(|| {
+/// The reader's Mastodon server as typed (`mastodon.social`, `https://Mastodon.Social/`,
+/// `@me@mastodon.social`, `social.example:8443`), as the host (and port) to open, or `None`
+/// if it is not a host name. It ends up in a URL the widget opens, so nothing but a host is
+/// accepted: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at
+/// least two labels, optionally a port.
+pub fn mastodon_server(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    let typed = typed
+        .strip_prefix("https://")
+        .or_else(|| typed.strip_prefix("http://"))
+        .unwrap_or(typed);
+    let typed = typed.trim_end_matches('/');
+    // A handle (`@me@host`) names its server after the last `@`.
+    let typed = typed.rsplit('@').next().unwrap_or(typed);
+    let (host, port) = match typed.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (typed, None),
+    };
+    let host = host.to_ascii_lowercase();
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    let host_ok =
+        host.len() <= 253 && host.split('.').count() >= 2 && host.split('.').all(label_ok);
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok_and(|n| n > 0));
+    (host_ok && port_ok).then(|| match port {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    })
+}
+
+/// The share link on the reader's own Mastodon server, or `None` if `server` is not one (see
+/// [`mastodon_server`]).
+pub fn mastodon_link(server: &str, page: &SharePage) -> Option<String> {
+    mastodon_server(server).map(|host| {
         format!(
             "https://{host}/share?text={}",
             encode_component(&format!("{} {}", page.text, page.url))
