@@ -65,6 +65,28 @@ fn no_axe_violation_in_any_state_or_scheme() {
 
 #[test]
 #[ignore = "needs dist/, Chromium and axe-core: run `cargo xtask test`"]
+fn the_mastodon_form_and_the_copy_field_pass_axe() {
+    let b = Browser::open("/pages/share.html");
+    b.wait_state("w", "loaded");
+    b.click("w", "[data-network=mastodon]");
+    b.wait_value("!!q('w', '[part=mastodon-form]')", json!(true));
+    let mut report = axe(&b, "w");
+    // Invalid: the field is marked and the message is announced.
+    b.click("w", "[part=mastodon-form] button[type=submit]");
+    b.wait_value(
+        "q('w', '.aw-mastodon-error').textContent.length > 0",
+        json!(true),
+    );
+    report.extend(axe(&b, "w"));
+    b.js("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));");
+    b.click("w", "[data-network=copy]");
+    b.wait_value("!!q('w', '[part=share-field] input')", json!(true));
+    report.extend(axe(&b, "w"));
+    assert!(report.is_empty(), "axe violations:\n{}", report.join("\n"));
+}
+
+#[test]
+#[ignore = "needs dist/, Chromium and axe-core: run `cargo xtask test`"]
 fn axe_finds_a_planted_violation_inside_the_shadow_root() {
     // The check above is only worth something if axe sees into the shadow root.
     let b = Browser::open("/pages/a11y.html");

@@ -17,7 +17,7 @@ mod support;
 use serde_json::json;
 use std::time::Duration;
 use support::{origins, Browser};
-use xtask::webdriver::ChromeDriver;
+use xtask::webdriver::Scheme;
 use xtask::{dist_dir, workspace_root};
 
 #[test]
@@ -155,7 +155,7 @@ fn article_requests_start_while_the_wasm_downloads_and_the_widget_takes_them_ove
     let timings = b.js("const all = performance.getEntriesByType('resource');
          const wasm = all.find(e => e.name.endsWith('.wasm'));
          return ['case=early', 'case=early-include'].map(c => {
-             const own = all.filter(e => e.name.endsWith(c));
+             const own = all.filter(e => e.name.endsWith('article.json?' + c));
              return [c, own.length, own.length > 0 && own[0].responseEnd < wasm.responseEnd];
          });");
     assert_eq!(
@@ -229,7 +229,7 @@ fn the_live_toggle_switches_between_video_and_audio() {
     );
 
     // Pressing play puts the players in, starts the chosen one and gives it the focus.
-    b.js("q('card', '.aw-play').focus(); q('card', '.aw-play').click();");
+    b.click("card", ".aw-play");
     b.wait_value(
         "!!q('card', 'audio') && !q('card', 'audio').paused",
         json!(true),
@@ -375,11 +375,8 @@ fn a_lazy_widget_fetches_only_near_the_viewport() {
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn the_demo_page_renders_both_embeds() {
-    let driver = ChromeDriver::start().unwrap();
-    let session = driver.session(1200, 2000).unwrap();
-    session
-        .goto(&format!("{}/", origins().host.origin))
-        .unwrap();
+    let b = Browser::open_with("/", 1200, 2000, Scheme::Light);
+    let session = &b.session;
     let states = "Array.from(document.querySelectorAll('article-widget, [data-article-widget]')).map(e => e.shadowRoot && e.shadowRoot.querySelector('.aw') && e.shadowRoot.querySelector('.aw').dataset.state)";
     session
         .wait_for(states, Duration::from_secs(20), |v| {
@@ -398,7 +395,7 @@ fn the_demo_page_renders_both_embeds() {
     let out = workspace_root().join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("demo.png"), png).unwrap();
-    // The demo page runs under the strict CSP; Chromium logs any violation to the console.
+    // The demo page runs under the strict CSP; the recorder keeps any violation.
     let console = session.console().unwrap();
     assert!(
         !console

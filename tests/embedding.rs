@@ -17,6 +17,7 @@ mod support;
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{origins, Browser};
+use xtask::webdriver::Engine;
 
 fn wasm_fetches(b: &Browser) -> Value {
     b.js("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('_bg.wasm')).length;")
@@ -169,10 +170,12 @@ fn hostile_host_css_does_not_reach_in_and_ours_does_not_reach_out() {
         plain.js("return document.styleSheets.length + document.adoptedStyleSheets.length;"),
         json!(0)
     );
-    let host_paragraph = plain.js("return [getComputedStyle(document.getElementById('host-paragraph')).fontFamily, getComputedStyle(document.getElementById('host-link')).color];");
+    // Each engine has its own default font ("Times New Roman" in Chromium, serif in Firefox):
+    // the host's paragraph keeps the font of the page's root, and its link the default blue.
+    let host_paragraph = plain.js("return [getComputedStyle(document.getElementById('host-paragraph')).fontFamily === getComputedStyle(document.documentElement).fontFamily, getComputedStyle(document.getElementById('host-link')).color];");
     assert_eq!(
         host_paragraph,
-        json!(["\"Times New Roman\"", "rgb(0, 0, 238)"]),
+        json!([true, "rgb(0, 0, 238)"]),
         "browser defaults on the host page"
     );
 
@@ -253,8 +256,10 @@ fn no_leak_over_500_insert_remove_cycles() {
          const src = '{widget}/demo/article.json?case=leak';
          const app = document.getElementById('app');
          const settle = () => new Promise(r => setTimeout(r, 0));
-         const measure = async () => {{ for (let i = 0; i < 3; i++) {{ gc(); await settle(); }}
-             return {{ heap: performance.memory.usedJSHeapSize, wasm: ArticleWidget.diagnostics().wasmMemoryBytes, mounted: ArticleWidget.diagnostics().mounted }}; }};
+         // The JS heap can be measured in Chromium only (gc() and performance.memory are its
+         // own); the wasm memory and the mounted count, in every engine.
+         const measure = async () => {{ for (let i = 0; i < 3; i++) {{ if (typeof gc === 'function') gc(); await settle(); }}
+             return {{ heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: ArticleWidget.diagnostics().wasmMemoryBytes, mounted: ArticleWidget.diagnostics().mounted }}; }};
          const cycle = async () => {{
              const el = document.createElement('article-widget');
              el.setAttribute('loading', 'eager'); el.setAttribute('src', src);
@@ -281,15 +286,17 @@ fn no_leak_over_500_insert_remove_cycles() {
         "every removed widget was unmounted"
     );
     let wasm_growth = end["wasm"].as_i64().unwrap() - warm["wasm"].as_i64().unwrap();
-    let heap_growth = end["heap"].as_i64().unwrap() - warm["heap"].as_i64().unwrap();
     assert!(
         wasm_growth <= 256 * 1024,
         "wasm memory grew {wasm_growth} bytes over 400 cycles"
     );
-    assert!(
-        heap_growth <= 2 * 1024 * 1024,
-        "JS heap grew {heap_growth} bytes over 400 cycles"
-    );
+    if b.engine() == Engine::Chromium {
+        let heap_growth = end["heap"].as_i64().unwrap() - warm["heap"].as_i64().unwrap();
+        assert!(
+            heap_growth <= 2 * 1024 * 1024,
+            "JS heap grew {heap_growth} bytes over 400 cycles"
+        );
+    }
 }
 
 #[test]

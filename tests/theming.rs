@@ -17,7 +17,7 @@ mod support;
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::{origins, Browser};
-use xtask::webdriver::ChromeDriver;
+use xtask::webdriver::Scheme;
 use xtask::workspace_root;
 
 fn style(b: &Browser, id: &str, selector: &str, property: &str) -> Value {
@@ -130,13 +130,8 @@ fn the_theme_switches_live_without_a_reload() {
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn auto_follows_the_readers_dark_preference() {
-    let driver = ChromeDriver::start().unwrap();
-    let session = driver
-        .session_with(1000, 900, &["--force-dark-mode"])
-        .unwrap();
-    session
-        .goto(&format!("{}/pages/theming.html", origins().host.origin))
-        .unwrap();
+    let b = Browser::open_with("/pages/theming.html", 1000, 900, Scheme::Dark);
+    let session = &b.session;
     assert_eq!(
         session
             .execute(
@@ -291,8 +286,8 @@ fn the_configurator_snippet_works_pasted_into_a_blank_page() {
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn screenshots_of_each_look() {
-    let driver = ChromeDriver::start().unwrap();
-    let session = driver.session(720, 1000).unwrap();
+    let b = Browser::open_with("/pages/plain.html", 720, 1000, Scheme::Light);
+    let session = &b.session;
     let out = workspace_root().join("target/screenshots");
     std::fs::create_dir_all(&out).unwrap();
     for (name, attributes) in [

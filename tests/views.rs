@@ -32,7 +32,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -263,11 +263,27 @@ fn share_links_are_encoded_and_report_shares() {
         Some("Share on X")
     );
     assert_eq!(find_all(&root, "[part=share-button]").len(), 3);
-    // Keep the click from opening a window in the test browser.
-    find(&root, "[data-network=facebook]")
-        .set_attribute("href", "#")
-        .unwrap();
+    // The click asks for a popup; a real one would take the test page's focus (and, in
+    // Firefox, its timers), so `window.open` records instead, for the length of the click.
+    let window = web_sys::window().unwrap();
+    let original_open = js_sys::Reflect::get(&window, &"open".into()).unwrap();
+    let opened = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = {
+        let opened = opened.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> JsValue>::new(move |url: JsValue| {
+            opened
+                .borrow_mut()
+                .push(url.as_string().unwrap_or_default());
+            JsValue::NULL
+        })
+    };
+    js_sys::Reflect::set(&window, &"open".into(), record.as_ref()).unwrap();
     click(&root, "[data-network=facebook]");
+    js_sys::Reflect::set(&window, &"open".into(), &original_open).unwrap();
+    assert_eq!(
+        *opened.borrow(),
+        vec!["https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa%3Fb%3D1%26c%3D2".to_string()]
+    );
     assert_eq!(
         *events.borrow(),
         vec![WidgetEvent::Share {

@@ -1,4 +1,5 @@
-//! What the end-to-end suites share: the two origins (widget and host) and a browser per test.
+//! What the end-to-end suites share: the two origins (widget and host), and a browser per test
+//! in the engine `ARTICLE_WIDGET_ENGINE` names (`cargo xtask test` runs each suite in all three).
 // Each suite uses its own part of this module.
 #![allow(dead_code)]
 
@@ -6,10 +7,15 @@ use serde_json::{json, Value};
 use std::sync::OnceLock;
 use std::time::Duration;
 use xtask::server::{Role, Server};
-use xtask::webdriver::{ChromeDriver, Session};
+use xtask::webdriver::{pooled_driver, Engine, PooledDriver, Scheme, Session};
 use xtask::{dist_dir, workspace_root};
 
-pub const NEEDS: &str = "needs dist/ and Chromium: run `cargo xtask test`";
+pub const NEEDS: &str = "needs dist/ and the browsers: run `cargo xtask test`";
+
+/// The engine this run drives.
+pub fn engine() -> Engine {
+    Engine::from_env().unwrap()
+}
 
 pub struct Origins {
     pub widget: Server,
@@ -30,6 +36,7 @@ pub fn origins() -> &'static Origins {
                 demo_root: dist_dir(),
                 pages_root: workspace_root().join("tests/pages"),
                 widget_origin: widget.origin.clone(),
+                record_console: true,
             },
         )
         .unwrap();
@@ -38,16 +45,25 @@ pub fn origins() -> &'static Origins {
     })
 }
 
-/// A browser of its own for each test (fields drop in order: the session, then the driver).
+/// A browser of its own for each test, on a driver the test binary keeps (fields drop in
+/// order: the session, then the driver goes back to the pool).
 pub struct Browser {
     pub session: Session,
-    _driver: ChromeDriver,
+    _driver: PooledDriver,
 }
 
 impl Browser {
+    /// A fresh browser, 1280 x 900, light scheme, at `path` on the host origin.
     pub fn open(path: &str) -> Browser {
-        let driver = ChromeDriver::start().unwrap();
-        let session = driver.session(1280, 900).unwrap();
+        Browser::open_with(path, 1280, 900, Scheme::Light)
+    }
+
+    pub fn open_with(path: &str, width: u32, height: u32, scheme: Scheme) -> Browser {
+        let engine = engine();
+        // Shown with a failing test's output: which engine it ran in.
+        println!("[{engine}] {path}");
+        let driver = pooled_driver(engine, scheme).unwrap();
+        let session = driver.session(width, height).unwrap();
         session
             .goto(&format!("{}{path}", origins().host.origin))
             .unwrap();
@@ -55,6 +71,10 @@ impl Browser {
             session,
             _driver: driver,
         }
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.session.engine()
     }
 
     pub fn js(&self, body: &str) -> Value {
@@ -73,6 +93,26 @@ impl Browser {
         let js = format!("(function(){{ {SHADOW_HELPERS} return {js}; }})()");
         self.session
             .wait_for(&js, Duration::from_secs(10), |v| v == &expected)
+            .unwrap();
+    }
+
+    /// Clicks the element `selector` finds in widget `id`'s shadow root, as a reader's pointer
+    /// does (a trusted click, which media playback and popups need), not `element.click()`.
+    pub fn click(&self, id: &str, selector: &str) {
+        self.session
+            .click(&format!(
+                "{SHADOW_HELPERS}\nreturn q('{id}', '{selector}');"
+            ))
+            .unwrap();
+    }
+
+    /// Types `text` into the field `selector` finds in widget `id`'s shadow root, key by key.
+    pub fn type_into(&self, id: &str, selector: &str, text: &str) {
+        self.session
+            .type_into(
+                &format!("{SHADOW_HELPERS}\nreturn q('{id}', '{selector}');"),
+                text,
+            )
             .unwrap();
     }
 

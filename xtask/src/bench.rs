@@ -2,7 +2,7 @@
 //! against a plain-JavaScript reference doing the same job, in the same run.
 
 use crate::server::{Role, Server};
-use crate::webdriver::{ChromeDriver, Session};
+use crate::webdriver::{Driver, Engine, Scheme, Session};
 use crate::{dist_dir, workspace_root, Result};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -87,7 +87,7 @@ fn median(values: &mut [f64]) -> f64 {
 /// One load in a fresh browser profile (the third, for a repeat visit): time to every
 /// headline, layout shift, memory.
 fn cold_load(
-    driver: &ChromeDriver,
+    driver: &Driver,
     host: &str,
     implementation: &str,
     scenario: &Scenario,
@@ -183,7 +183,7 @@ fn parse_times() -> Result<Vec<Value>> {
 
 /// In headless Chromium: time to load and longest block of the host page, for the seed article
 /// and every worst case.
-fn worst_cases_in_browser(driver: &ChromeDriver, host: &str, widget: &str) -> Result<Vec<Value>> {
+fn worst_cases_in_browser(driver: &Driver, host: &str, widget: &str) -> Result<Vec<Value>> {
     let session = driver.session(1280, 900)?;
     session.goto(&format!("{host}/pages/worst-case.html"))?;
     // The first widget pays for compiling the wasm; it is not measured.
@@ -209,9 +209,11 @@ pub fn run(rounds: usize) -> Result<()> {
             demo_root: dist_dir(),
             pages_root: workspace_root().join("tests/pages"),
             widget_origin: widget.origin.clone(),
+            record_console: false,
         },
     )?;
-    let driver = ChromeDriver::start()?;
+    // Measured in Chromium alone: the memory figures need its `performance.memory`.
+    let driver = Driver::start(Engine::Chromium, Scheme::Light)?;
     let mut timings = Vec::new();
     for scenario in SCENARIOS {
         let mut row = json!({ "scenario": scenario.name });

@@ -2,8 +2,9 @@
 
 use std::os::unix::process::CommandExt;
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use xtask::server::{Role, Server};
+use xtask::webdriver::{Engine, ENGINE_VAR};
 use xtask::{build_dist, dist_dir, run, stamp_loader, tools, workspace_root, Result};
 
 const USAGE: &str = "usage: cargo xtask <command>
@@ -71,6 +72,7 @@ fn demo() -> Result<()> {
             demo_root: dist_dir(),
             pages_root: workspace_root().join("tests/pages"),
             widget_origin: widget.origin.clone(),
+            record_console: false,
         },
     )?;
     println!();
@@ -121,60 +123,100 @@ fn test() -> Result<()> {
     step("native tests: the model, the JSON schema, the xtask helpers");
     run(cargo().args(["test", "--workspace"]))?;
 
-    step("browser tests: each view in headless Chromium (wasm-bindgen-test)");
-    let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
-    // A fresh profile each run (webdriver.json names it): nothing stored carries over.
-    let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
-    // wasm-bindgen-test-runner stops its ChromeDriver but leaves the browser running. The run
-    // gets a process group of its own, so what it leaves behind is ended by that group's id.
-    let mut views = cargo();
-    views
-        .args([
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "views",
-        ])
-        .env("CHROMEDRIVER", chromedriver)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-        .process_group(0);
-    let result = run_in_own_group(&mut views);
-    let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
-    result?;
+    // The view tests run in Chromium and Firefox: wasm-bindgen-test-runner drives those two
+    // (it has no WebKit runner); the end-to-end suites below cover WebKit.
+    for (engine, variable) in [
+        (Engine::Chromium, "CHROMEDRIVER"),
+        (Engine::Firefox, "GECKODRIVER"),
+    ] {
+        step(&format!(
+            "browser tests: each view in headless {engine} (wasm-bindgen-test)"
+        ));
+        let program = engine.driver_program();
+        let driver = which(program).ok_or(format!("{program} is not on PATH"))?;
+        // A fresh profile each run (webdriver.json names Chromium's): nothing stored carries
+        // over.
+        let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
+        // wasm-bindgen-test-runner stops its driver but can leave the browser running. The run
+        // gets a process group of its own, so what it leaves behind is ended by that group's
+        // id.
+        let mut views = cargo();
+        views
+            .args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "views",
+            ])
+            .env(variable, driver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .process_group(0);
+        let result = run_in_own_group(&mut views);
+        let _ = std::fs::remove_dir_all(VIEW_TESTS_PROFILE);
+        result?;
+    }
 
     step("release bundle");
     build_dist()?;
 
-    step("end-to-end: host page and widget on two origins, in headless Chromium");
-    run(cargo().args([
-        "test",
-        "--test",
-        "e2e",
-        "--test",
-        "embedding",
-        "--test",
-        "a11y",
-        "--test",
-        "hostile",
-        "--test",
-        "responsiveness",
-        "--test",
-        "interactions",
-        "--test",
-        "publisher_formats",
-        "--test",
-        "theming",
-        "--",
-        "--ignored",
-        "--test-threads",
-        "2",
-    ]))?;
+    // Every end-to-end suite in each engine. A failing engine does not stop the others (the
+    // summary names each), but it fails the run.
+    let mut outcomes = Vec::new();
+    for engine in Engine::ALL {
+        step(&format!(
+            "end-to-end in {engine}: host page and widget on two origins ({})",
+            engine.driver_program()
+        ));
+        let started = Instant::now();
+        let mut suites = cargo();
+        suites.args(["test", "--no-fail-fast"]);
+        for suite in END_TO_END_SUITES {
+            suites.args(["--test", suite]);
+        }
+        suites
+            .args(["--", "--ignored", "--test-threads", "2"])
+            .env(ENGINE_VAR, engine.id())
+            .process_group(0);
+        let result = run_in_own_group(&mut suites);
+        outcomes.push((engine, started.elapsed(), result));
+    }
+    println!("\n==> end-to-end, per engine");
+    for (engine, took, result) in &outcomes {
+        let verdict = match result {
+            Ok(()) => "passed".to_string(),
+            Err(e) => format!("FAILED ({e})"),
+        };
+        println!("  {engine:<9} {:>5.0} s  {verdict}", took.as_secs_f64());
+    }
+    if outcomes.iter().any(|(_, _, result)| result.is_err()) {
+        return Err("end-to-end tests failed in at least one engine (above)".into());
+    }
+
+    // The longest pause a huge article causes, in a browser that runs nothing else.
+    step("responsiveness under the worst-case corpus, in Chromium");
+    let mut responsiveness = cargo();
+    responsiveness
+        .args(["test", "--test", "responsiveness", "--", "--ignored"])
+        .env(ENGINE_VAR, Engine::Chromium.id())
+        .process_group(0);
+    run_in_own_group(&mut responsiveness)?;
 
     step("benchmark, one round (so it cannot rot; `cargo xtask bench` measures properly)");
     xtask::bench::run(1)?;
     Ok(())
 }
+
+/// The end-to-end suites, each run in every engine.
+const END_TO_END_SUITES: &[&str] = &[
+    "e2e",
+    "embedding",
+    "a11y",
+    "hostile",
+    "interactions",
+    "publisher_formats",
+    "theming",
+];
 
 /// The Chromium profile of the view tests, named in `webdriver.json`.
 const VIEW_TESTS_PROFILE: &str = "/tmp/article-widget-view-tests";

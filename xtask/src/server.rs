@@ -37,6 +37,9 @@ pub enum Role {
         demo_root: PathBuf,
         pages_root: PathBuf,
         widget_origin: String,
+        /// Tests only: each page gets the console recorder as its first script, so that a
+        /// test reads what the page logged in any engine (WebDriver has no console command).
+        record_console: bool,
     },
 }
 
@@ -160,7 +163,14 @@ impl Server {
                 demo_root,
                 pages_root,
                 widget_origin,
-            } => host(&mut out, demo_root, pages_root, widget_origin, &target),
+                record_console,
+            } => {
+                let edit = HtmlEdit {
+                    widget_origin,
+                    record_console: *record_console,
+                };
+                host(&mut out, demo_root, pages_root, &edit, &target)
+            }
         }
     }
 
@@ -344,14 +354,18 @@ impl Server {
     }
 }
 
+/// The recorder [`Role::Host`] puts first in each page when `record_console` is on.
+pub const CONSOLE_RECORDER_PATH: &str = "/__test/console.js";
+
 fn host(
     out: &mut TcpStream,
     demo_root: &Path,
     pages_root: &Path,
-    widget_origin: &str,
+    edit: &HtmlEdit,
     target: &str,
 ) -> std::io::Result<()> {
     let path = target.split('?').next().unwrap_or("/");
+    let widget_origin = edit.widget_origin;
     // The spec's CSP for host pages, plus 'self' for the page's own script and styles.
     let csp = format!(
         "default-src 'none'; script-src 'self' {widget_origin} 'wasm-unsafe-eval'; style-src 'self' {widget_origin}; \
@@ -368,11 +382,15 @@ fn host(
         _ => csp,
     };
     let headers = vec![("Content-Security-Policy".to_string(), csp)];
-    let substitution = Some(widget_origin);
+    if edit.record_console && path == CONSOLE_RECORDER_PATH {
+        let script = include_str!("console-recorder.js");
+        return respond(out, 200, "text/javascript", script.as_bytes(), &[]);
+    }
+    let substitution = Some(edit);
     // A blank page as a publisher would paste a snippet into: no CSP at all.
     if let Some(file) = path.strip_prefix("/scratch/") {
         let scratch = crate::workspace_root().join("target/scratch");
-        return serve_file(out, &scratch, &format!("/{file}"), &[], None);
+        return serve_file(out, &scratch, &format!("/{file}"), &[], substitution);
     }
     if let Some(file) = path.strip_prefix("/bench/") {
         let bench = crate::workspace_root().join("xtask/bench");
@@ -414,14 +432,42 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// Serves a file under `root`. In HTML, `{{WIDGET}}` and the demo's widget origin become
-/// `substitute` (the widget server's actual origin).
+/// What the host origin changes in the HTML it serves.
+pub(crate) struct HtmlEdit<'a> {
+    /// `{{WIDGET}}` and the demo's widget origin become this (the widget server's origin).
+    pub widget_origin: &'a str,
+    /// Put the console recorder before every other script.
+    pub record_console: bool,
+}
+
+impl HtmlEdit<'_> {
+    fn apply(&self, html: &str) -> String {
+        let html = html
+            .replace("{{WIDGET}}", self.widget_origin)
+            .replace(DEMO_WIDGET_ORIGIN, self.widget_origin);
+        if !self.record_console {
+            return html;
+        }
+        // Right after `<head …>`, else after the doctype, else first.
+        let lower = html.to_ascii_lowercase();
+        let after = |tag: &str| {
+            lower
+                .find(tag)
+                .and_then(|start| lower[start..].find('>').map(|end| start + end + 1))
+        };
+        let at = after("<head").or_else(|| after("<!doctype")).unwrap_or(0);
+        let tag = format!("<script src=\"{CONSOLE_RECORDER_PATH}\"></script>");
+        format!("{}{tag}{}", &html[..at], &html[at..])
+    }
+}
+
+/// Serves a file under `root`; HTML edited by `edit`.
 pub(crate) fn serve_file(
     out: &mut TcpStream,
     root: &Path,
     path: &str,
     headers: &[(String, String)],
-    substitute: Option<&str>,
+    edit: Option<&HtmlEdit>,
 ) -> std::io::Result<()> {
     let relative = path.trim_start_matches('/');
     if relative.split('/').any(|segment| segment == "..") {
@@ -435,11 +481,8 @@ pub(crate) fn serve_file(
         return respond(out, 404, "text/plain", b"not found", headers);
     };
     let kind = content_type(&file);
-    if let (Some(origin), true) = (substitute, kind.starts_with("text/html")) {
-        let text = String::from_utf8_lossy(&body)
-            .replace("{{WIDGET}}", origin)
-            .replace(DEMO_WIDGET_ORIGIN, origin);
-        body = text.into_bytes();
+    if let (Some(edit), true) = (edit, kind.starts_with("text/html")) {
+        body = edit.apply(&String::from_utf8_lossy(&body)).into_bytes();
     }
     respond(out, 200, kind, &body, headers)
 }

@@ -102,6 +102,62 @@ pub fn ensure_chromium() -> Result<()> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// Firefox: Debian's `firefox-esr`, and geckodriver from crates.io.
+pub fn ensure_firefox() -> Result<()> {
+    if output("firefox-esr", &["--version"]).is_none() {
+        apt_install(&["firefox-esr"])?;
+    }
+    let current = output("geckodriver", &["--version"]).unwrap_or_default();
+    if current.split_whitespace().nth(1) == Some(GECKODRIVER_VERSION) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing geckodriver {GECKODRIVER_VERSION}");
+    let locked = Command::new("cargo")
+        .args([
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--locked",
+        ])
+        .status()?;
+    if locked.success() {
+        return Ok(());
+    }
+    // `--locked` can fail on a yanked dependency in its lock file; the version stays pinned.
+    run(Command::new("cargo").args(["install", "geckodriver", "--version", GECKODRIVER_VERSION]))
+}
+
+/// WebKit: Debian's WebKitGTK driver and MiniBrowser, a virtual display (MiniBrowser has no
+/// headless mode), and the GStreamer plugins its media elements play WebM, Ogg and H.264
+/// with.
+pub fn ensure_webkit() -> Result<()> {
+    const PACKAGES: &[&str] = &[
+        "webkit2gtk-driver",
+        "xvfb",
+        "gstreamer1.0-plugins-base",
+        "gstreamer1.0-plugins-good",
+        "gstreamer1.0-libav",
+    ];
+    let installed =
+        output("dpkg-query", &["-W", "-f", "${Package} ${Status}\\n"]).unwrap_or_default();
+    let missing: Vec<&str> = PACKAGES
+        .iter()
+        .copied()
+        .filter(|package| {
+            !installed
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(package) && l.ends_with("installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing)
+}
+
 /// What `trunk build` needs.
 pub fn ensure_build_tools() -> Result<()> {
     ensure_wasm_target()?;
@@ -149,6 +205,8 @@ fn ensure_axe() -> Result<()> {
 pub fn ensure_test_tools() -> Result<()> {
     ensure_build_tools()?;
     ensure_chromium()?;
+    ensure_firefox()?;
+    ensure_webkit()?;
     ensure_axe()?;
     let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
     for component in ["clippy", "rustfmt"] {

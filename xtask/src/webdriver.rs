@@ -1,14 +1,82 @@
-//! Just enough of the W3C WebDriver protocol to drive Debian's chromedriver: sessions,
-//! navigation, running scripts, screenshots. Plain blocking HTTP over loopback; no async stack.
+//! A W3C WebDriver client for the three engines readers use: Chromium (chromedriver), Firefox
+//! (geckodriver) and WebKit (WebKitWebDriver driving MiniBrowser under Xvfb). Every command
+//! the tests send is a W3C one; what differs per engine is only how its driver and browser
+//! start, which lives in [`Engine`] and [`Driver::start`].
 
 use crate::Result;
+use base64::Engine as _;
 use serde_json::{json, Value};
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
+
+/// The environment variable that picks the engine of a test run: `chromium` (the default),
+/// `firefox` or `webkit`.
+pub const ENGINE_VAR: &str = "ARTICLE_WIDGET_ENGINE";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
+
+    /// The name [`ENGINE_VAR`] takes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Engine> {
+        Engine::ALL.into_iter().find(|e| e.id() == id)
+    }
+
+    /// The engine [`ENGINE_VAR`] names; Chromium when it is unset.
+    pub fn from_env() -> Result<Engine> {
+        match std::env::var(ENGINE_VAR) {
+            Err(_) => Ok(Engine::Chromium),
+            Ok(id) => Engine::parse(&id).ok_or_else(|| {
+                format!("{ENGINE_VAR}={id}: not chromium, firefox or webkit").into()
+            }),
+        }
+    }
+
+    /// The driver program on PATH.
+    pub fn driver_program(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromedriver",
+            Engine::Firefox => "geckodriver",
+            Engine::WebKit => "WebKitWebDriver",
+        }
+    }
+}
+
+impl std::fmt::Display for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Engine::Chromium => "Chromium",
+            Engine::Firefox => "Firefox",
+            Engine::WebKit => "WebKit",
+        })
+    }
+}
+
+/// The colour scheme the browser reports to `prefers-color-scheme`. WebKitGTK takes it from
+/// the GTK theme of the process, so it is a property of the driver, not of a session.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scheme {
+    #[default]
+    Light,
+    Dark,
+}
 
 /// The Chromium flags this machine needs: no sandbox as root, and no background traffic to
 /// hosts that cannot be reached from here.
@@ -29,81 +97,241 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
     "--js-flags=--expose-gc",
 ];
 
+pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
 pub const KEY_TAB: &str = "\u{E004}";
 pub const KEY_ENTER: &str = "\u{E007}";
 pub const KEY_SPACE: &str = " ";
+pub const KEY_ESCAPE: &str = "\u{E00C}";
 
-/// A running chromedriver, stopped on drop.
-pub struct ChromeDriver {
-    port: u16,
+/// A virtual X display for WebKitGTK, which has no headless mode. Stopped on drop.
+struct Xvfb {
     child: Child,
+    display: String,
 }
 
-impl ChromeDriver {
-    pub fn start() -> Result<ChromeDriver> {
+impl Xvfb {
+    fn start() -> Result<Xvfb> {
+        // The first display number with neither a lock nor a socket; Xvfb refuses a taken one,
+        // so a race with another run moves on to the next number.
+        for number in 90..190 {
+            let lock = format!("/tmp/.X{number}-lock");
+            let socket = format!("/tmp/.X11-unix/X{number}");
+            if Path::new(&lock).exists() || Path::new(&socket).exists() {
+                continue;
+            }
+            let mut child = Command::new("Xvfb")
+                .arg(format!(":{number}"))
+                .args(["-screen", "0", "1920x1200x24", "-nolisten", "tcp"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("could not start Xvfb (is xvfb installed?): {e}"))?;
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < deadline {
+                if Path::new(&socket).exists() {
+                    return Ok(Xvfb {
+                        child,
+                        display: format!(":{number}"),
+                    });
+                }
+                if child.try_wait()?.is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        Err("no free X display for Xvfb in :90..:189".into())
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A running WebDriver server (and, for WebKit, its X display), stopped on drop.
+pub struct Driver {
+    pub engine: Engine,
+    pub scheme: Scheme,
+    endpoint: Endpoint,
+    child: Child,
+    // Dropped after `child`: the browser's display outlives the driver.
+    _display: Option<Xvfb>,
+}
+
+impl Driver {
+    pub fn start(engine: Engine, scheme: Scheme) -> Result<Driver> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
-        let child = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+        let program = engine.driver_program();
+        let mut command = Command::new(program);
+        command.stdout(Stdio::null()).stderr(Stdio::null());
+        let mut display = None;
+        match engine {
+            Engine::Chromium => {
+                command.arg(format!("--port={port}"));
+            }
+            Engine::Firefox => {
+                command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+            }
+            Engine::WebKit => {
+                let x = Xvfb::start()?;
+                command
+                    .arg(format!("--port={port}"))
+                    .env("DISPLAY", &x.display);
+                if scheme == Scheme::Dark {
+                    command.env("GTK_THEME", "Adwaita:dark");
+                }
+                display = Some(x);
+            }
+        }
+        let child = command
             .spawn()
-            .map_err(|e| {
-                format!("could not start chromedriver (is chromium-driver installed?): {e}")
-            })?;
-        let driver = ChromeDriver { port, child };
+            .map_err(|e| format!("could not start {program} (is it installed?): {e}"))?;
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(150)))
+            .build()
+            .into();
+        let driver = Driver {
+            engine,
+            scheme,
+            endpoint: Endpoint {
+                engine,
+                port,
+                agent,
+            },
+            child,
+            _display: display,
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
-            if let Ok((200, _)) = http(port, "GET", "/status", None) {
+            if let Ok((200, _)) = driver.endpoint.http("GET", "/status", None) {
                 return Ok(driver);
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Err("chromedriver did not become ready within 20 s".into())
+        Err(format!("{program} did not become ready within 20 s").into())
     }
 
-    /// A new browser with a fresh profile, `width` x `height` CSS pixels.
+    /// A new browser with a fresh profile, its window `width` x `height` CSS pixels.
     pub fn session(&self, width: u32, height: u32) -> Result<Session> {
-        self.session_with(width, height, &[])
-    }
-
-    /// [`ChromeDriver::session`] with extra Chromium flags (`--force-dark-mode`, say).
-    pub fn session_with(&self, width: u32, height: u32, extra: &[&str]) -> Result<Session> {
         static PROFILES: AtomicUsize = AtomicUsize::new(0);
         let profile = std::env::temp_dir().join(format!(
-            "article-widget-chrome-{}-{}",
+            "article-widget-{}-{}-{}",
+            self.engine.id(),
             std::process::id(),
             PROFILES.fetch_add(1, Ordering::SeqCst)
         ));
-        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
-        args.push(format!("--window-size={width},{height}"));
-        args.push(format!("--user-data-dir={}", profile.display()));
-        args.extend(extra.iter().map(|a| a.to_string()));
-        let capabilities = json!({
-            "capabilities": { "alwaysMatch": {
-                "browserName": "chrome",
-                "goog:chromeOptions": { "binary": chromium_binary(), "args": args },
-                "goog:loggingPrefs": { "browser": "ALL" },
-                "timeouts": { "script": 120000, "pageLoad": 60000 },
-                // Tests read and answer prompts themselves.
-                "unhandledPromptBehavior": "ignore"
-            }}
-        });
-        let (status, body) = http(self.port, "POST", "/session", Some(&capabilities))?;
+        let dark = self.scheme == Scheme::Dark;
+        let browser = match self.engine {
+            Engine::Chromium => {
+                let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+                args.push(format!("--window-size={width},{height}"));
+                args.push(format!("--user-data-dir={}", profile.display()));
+                if dark {
+                    args.push("--force-dark-mode".into());
+                }
+                json!({
+                    "browserName": "chrome",
+                    "goog:chromeOptions": { "binary": chromium_binary(), "args": args },
+                })
+            }
+            // geckodriver makes a fresh profile per session itself.
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": firefox_binary(),
+                    "args": ["-headless"],
+                    "prefs": {
+                        "media.autoplay.default": 0,
+                        "media.autoplay.blocking_policy": 0,
+                        "ui.systemUsesDarkTheme": i32::from(dark),
+                        // 0 dark, 1 light: the page sees the reader's choice above.
+                        "layout.css.prefers-color-scheme.content-override": if dark { 0 } else { 1 },
+                        "browser.shell.checkDefaultBrowser": false,
+                    }
+                }
+            }),
+            // Each WebKit session is a new MiniBrowser process with an ephemeral profile.
+            Engine::WebKit => json!({
+                "webkitgtk:browserOptions": {
+                    "binary": MINIBROWSER,
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        let mut always = browser;
+        always["timeouts"] = json!({ "script": 120000, "pageLoad": 60000 });
+        // A dialog the widget opened would be a bug for a test to see, not to dismiss.
+        always["unhandledPromptBehavior"] = json!("ignore");
+        let capabilities = json!({ "capabilities": { "alwaysMatch": always } });
+        let (status, body) = self
+            .endpoint
+            .http("POST", "/session", Some(&capabilities))?;
         let id = body["value"]["sessionId"].as_str().map(str::to_string);
-        match (status, id) {
-            (200, Some(id)) => Ok(Session {
-                port: self.port,
+        let session = match (status, id) {
+            (200, Some(id)) => Session {
+                driver: self.endpoint.clone(),
                 id,
                 profile,
-            }),
-            _ => Err(format!("could not start a browser session: {body}").into()),
+            },
+            _ => {
+                return Err(
+                    format!("could not start a {} session: {status} {body}", self.engine).into(),
+                )
+            }
+        };
+        if self.engine != Engine::Chromium {
+            session.set_window_size(width, height)?;
         }
+        Ok(session)
     }
 }
 
-impl Drop for ChromeDriver {
+/// Where a driver listens: what a [`Session`] needs to talk to it.
+#[derive(Clone)]
+struct Endpoint {
+    engine: Engine,
+    port: u16,
+    agent: ureq::Agent,
+}
+
+impl Endpoint {
+    fn http(&self, method: &str, path: &str, body: Option<&Value>) -> Result<(u16, Value)> {
+        let url = format!("http://127.0.0.1:{}{path}", self.port);
+        let response = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, body) => self
+                .agent
+                .post(&url)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .send(body.unwrap_or(&json!({})).to_string()),
+        };
+        let mut response = response.map_err(|e| format!("{method} {path}: {e}"))?;
+        let status = response.status().as_u16();
+        let text = response
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_string()?;
+        let value = if text.trim().is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text)?
+        };
+        Ok((status, value))
+    }
+}
+
+impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -111,31 +339,104 @@ impl Drop for ChromeDriver {
 }
 
 fn chromium_binary() -> String {
-    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
-        if std::path::Path::new(candidate).exists() {
-            return candidate.to_string();
-        }
-    }
-    "chromium".to_string()
+    first_existing(
+        &["/usr/bin/chromium", "/usr/bin/chromium-browser"],
+        "chromium",
+    )
 }
 
-/// One browser. Closed on drop.
+fn firefox_binary() -> String {
+    first_existing(&["/usr/bin/firefox-esr", "/usr/bin/firefox"], "firefox")
+}
+
+fn first_existing(candidates: &[&str], fallback: &str) -> String {
+    candidates
+        .iter()
+        .find(|c| Path::new(c).exists())
+        .unwrap_or(&fallback)
+        .to_string()
+}
+
+/// Drivers kept for reuse within one test binary: starting a driver is the slow part, and
+/// geckodriver holds one session at a time, so each concurrent test takes one driver and
+/// gives it back. They end when the process exits (see [`stop_pooled_drivers`]).
+static POOL: Mutex<Vec<Driver>> = Mutex::new(Vec::new());
+
+/// A driver taken from the pool; returned to it on drop.
+pub struct PooledDriver {
+    driver: Option<Driver>,
+}
+
+impl std::ops::Deref for PooledDriver {
+    type Target = Driver;
+    fn deref(&self) -> &Driver {
+        // Only `drop` takes it out.
+        self.driver.as_ref().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl Drop for PooledDriver {
+    fn drop(&mut self) {
+        if let (Some(driver), Ok(mut pool)) = (self.driver.take(), POOL.lock()) {
+            pool.push(driver);
+        }
+    }
+}
+
+/// A driver of `engine` reporting `scheme`, from the pool or newly started.
+pub fn pooled_driver(engine: Engine, scheme: Scheme) -> Result<PooledDriver> {
+    static AT_EXIT: Once = Once::new();
+    AT_EXIT.call_once(|| {
+        // SAFETY: registers a plain `extern "C" fn` with no arguments, as atexit expects.
+        unsafe {
+            libc::atexit(stop_pooled_drivers);
+        }
+    });
+    let reused = {
+        let mut pool = POOL.lock().map_err(|_| "driver pool poisoned")?;
+        pool.iter()
+            .position(|d| d.engine == engine && d.scheme == scheme)
+            .map(|i| pool.swap_remove(i))
+    };
+    let driver = match reused {
+        Some(driver) => driver,
+        None => Driver::start(engine, scheme)?,
+    };
+    Ok(PooledDriver {
+        driver: Some(driver),
+    })
+}
+
+/// Statics are never dropped, so the pooled drivers (and their displays) are ended here,
+/// when the test binary exits.
+extern "C" fn stop_pooled_drivers() {
+    if let Ok(mut pool) = POOL.lock() {
+        pool.clear();
+    }
+}
+
+/// One browser. Closed on drop, which must come before its driver's.
 pub struct Session {
-    port: u16,
+    driver: Endpoint,
     id: String,
     profile: PathBuf,
 }
 
 impl Session {
+    pub fn engine(&self) -> Engine {
+        self.driver.engine
+    }
+
     fn command(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
-        let (status, value) = http(
-            self.port,
-            method,
-            &format!("/session/{}{path}", self.id),
-            body,
-        )?;
+        let (status, value) =
+            self.driver
+                .http(method, &format!("/session/{}{path}", self.id), body)?;
         if status != 200 {
-            return Err(format!("webdriver {method} {path}: {status} {value}").into());
+            return Err(format!(
+                "{} webdriver {method} {path}: {status} {value}",
+                self.driver.engine
+            )
+            .into());
         }
         Ok(value["value"].clone())
     }
@@ -180,7 +481,11 @@ impl Session {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        Err(format!("timed out waiting for `{js}`; last value: {last}").into())
+        Err(format!(
+            "{}: timed out waiting for `{js}`; last value: {last}",
+            self.driver.engine
+        )
+        .into())
     }
 
     /// Presses and releases one key on the focused element, as a person would. `key` is a
@@ -189,7 +494,42 @@ impl Session {
         let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
             { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
         ]}]});
-        self.command("POST", "/actions", Some(&actions)).map(|_| ())
+        self.command("POST", "/actions", Some(&actions))?;
+        self.command("DELETE", "/actions", None).map(|_| ())
+    }
+
+    /// The WebDriver reference of the element `script` (a function body) returns.
+    fn element(&self, script: &str) -> Result<String> {
+        let element = self.execute(script, json!([]))?;
+        element
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| format!("`{script}` returned no element: {element}").into())
+    }
+
+    /// Clicks the element `script` returns (a function body), as a pointer would: WebDriver
+    /// finds its in-view centre, so shadow-DOM elements work too.
+    pub fn click(&self, script: &str) -> Result<()> {
+        let element = self.element(script)?;
+        self.command(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(&json!({})),
+        )
+        .map(|_| ())
+    }
+
+    /// Types `text` into the element `script` returns, key by key, after what it holds.
+    pub fn type_into(&self, script: &str, text: &str) -> Result<()> {
+        let element = self.element(script)?;
+        self.command(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(&json!({ "text": text })),
+        )
+        .map(|_| ())
     }
 
     /// The handles of every open window or tab.
@@ -205,33 +545,33 @@ impl Session {
             .unwrap_or_default())
     }
 
-    /// The text of the open alert or prompt, or an error if none is open.
-    pub fn alert_text(&self) -> Result<String> {
-        let value = self.command("GET", "/alert/text", None)?;
-        Ok(value.as_str().unwrap_or_default().to_string())
-    }
-
-    /// Types `text` into the open prompt and accepts it.
-    pub fn answer_prompt(&self, text: &str) -> Result<()> {
-        self.command("POST", "/alert/text", Some(&json!({ "text": text })))?;
-        self.command("POST", "/alert/accept", Some(&json!({})))
+    /// Brings this session's window to the front again (as a reader returns from a popup):
+    /// an unfocused window's page keeps no focused element in Firefox.
+    pub fn focus_window(&self) -> Result<()> {
+        let handle = self.command("GET", "/window", None)?;
+        self.command("POST", "/window", Some(&json!({ "handle": handle })))
             .map(|_| ())
     }
 
     /// A PNG of the viewport.
     pub fn screenshot(&self) -> Result<Vec<u8>> {
         let value = self.command("GET", "/screenshot", None)?;
-        decode_base64(value.as_str().unwrap_or(""))
+        Ok(base64::engine::general_purpose::STANDARD.decode(value.as_str().unwrap_or(""))?)
     }
 
-    /// Console messages since the last call (Chrome's log extension).
+    /// What the page has logged since the last call, in every engine: the test server puts a
+    /// recorder (`/__test/console.js`) first in each test page, which keeps console calls,
+    /// uncaught errors, unhandled rejections and CSP violations in `window.__testConsole`.
     pub fn console(&self) -> Result<Vec<String>> {
-        let value = self.command("POST", "/se/log", Some(&json!({ "type": "browser" })))?;
+        let value = self.execute(
+            "const seen = window.__testConsole || []; window.__testConsole = []; return seen;",
+            json!([]),
+        )?;
         Ok(value
             .as_array()
             .map(|a| {
                 a.iter()
-                    .filter_map(|e| e["message"].as_str().map(str::to_string))
+                    .filter_map(|m| m.as_str().map(str::to_string))
                     .collect()
             })
             .unwrap_or_default())
@@ -249,112 +589,9 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = http(self.port, "DELETE", &format!("/session/{}", self.id), None);
+        let _ = self
+            .driver
+            .http("DELETE", &format!("/session/{}", self.id), None);
         let _ = std::fs::remove_dir_all(&self.profile);
     }
-}
-
-/// One HTTP/1.1 request to chromedriver on loopback.
-fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<(u16, Value)> {
-    let payload = body.map(Value::to_string).unwrap_or_default();
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(120)))?;
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
-        payload.len()
-    );
-    stream.write_all(request.as_bytes())?;
-    // chromedriver may keep the connection open, so read exactly the response, not to EOF.
-    let mut raw = Vec::new();
-    let mut buf = [0u8; 16 * 1024];
-    let head_end = loop {
-        if let Some(i) = find(&raw, b"\r\n\r\n") {
-            break i;
-        }
-        let n = stream.read(&mut buf)?;
-        if n == 0 {
-            return Err("chromedriver closed the connection mid-response".into());
-        }
-        raw.extend_from_slice(&buf[..n]);
-    };
-    let head = String::from_utf8_lossy(&raw[..head_end]).to_string();
-    let lower = head.to_ascii_lowercase();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or("no HTTP status")?;
-    let mut body_bytes = raw[head_end + 4..].to_vec();
-    let length = lower
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .and_then(|v| v.trim().parse::<usize>().ok());
-    let chunked = lower.contains("transfer-encoding: chunked");
-    loop {
-        let complete = match length {
-            Some(len) => body_bytes.len() >= len,
-            None if chunked => find(&body_bytes, b"0\r\n\r\n")
-                .is_some_and(|i| i == 0 || body_bytes[..i].ends_with(b"\r\n")),
-            None => false,
-        };
-        if complete {
-            break;
-        }
-        let n = stream.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        body_bytes.extend_from_slice(&buf[..n]);
-    }
-    let text = String::from_utf8_lossy(&body_bytes).to_string();
-    let body = if chunked { dechunk(&text) } else { text };
-    let value = if body.trim().is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&body)?
-    };
-    Ok((status, value))
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn dechunk(mut body: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = body.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
-            break;
-        };
-        if size == 0 || rest.len() < size {
-            break;
-        }
-        out.push_str(&rest[..size]);
-        body = rest[size..].trim_start_matches("\r\n");
-    }
-    out
-}
-
-fn decode_base64(input: &str) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(input.len() * 3 / 4);
-    let mut buffer = 0u32;
-    let mut bits = 0;
-    for c in input.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' | b'\n' | b'\r' => continue,
-            _ => return Err("invalid base64".into()),
-        };
-        buffer = (buffer << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    Ok(out)
 }
