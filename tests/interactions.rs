@@ -214,6 +214,25 @@ fn switching_mode_keeps_playing_and_the_choice_is_remembered() {
     );
 }
 
+/// A publisher gives several sources per stream; each player takes the first this browser can
+/// play. Here the preferred ones have a type no browser plays, so every engine must fall back
+/// to the MP4s (H.264 and AAC) and really play them.
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn each_player_plays_the_first_source_the_browser_can() {
+    let b = Browser::open("/pages/player.html");
+    b.wait_state("mp4", "loaded");
+    play(&b, "mp4", "video");
+    wait_playing(&b, "mp4", "video");
+    assert_eq!(
+        b.js("return [q('mp4', 'video').currentSrc, q('mp4', 'audio').getAttribute('src')].map(u => u.replace(/^.*\\/demo\\//, ''));"),
+        json!(["media/live.mp4", "media/live-audio.m4a"])
+    );
+    b.click("mp4", "button[data-mode=audio]");
+    wait_playing(&b, "mp4", "audio");
+    assert_eq!(b.js("return q('mp4', 'video').paused;"), json!(true));
+}
+
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn only_one_player_plays_at_a_time() {

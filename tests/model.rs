@@ -104,11 +104,53 @@ fn seed_parses_to_the_seed_page() {
     }
     let live = a.live.unwrap();
     assert_eq!(live.initial_mode(), MediaMode::Video);
+    // Two sources each, in the publisher's order: WebM before MP4, Ogg before MP4 audio.
+    let sources = |m: &[article_widget::model::article::Media]| {
+        m.iter()
+            .map(|s| s.src.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        live.video.unwrap().src.as_str(),
+        sources(&live.video),
+        [
+            "https://cdn.example/articles/media/live.webm",
+            "https://cdn.example/articles/media/live.mp4"
+        ]
+    );
+    assert_eq!(
+        sources(&live.audio),
+        [
+            "https://cdn.example/articles/media/live-audio.ogg",
+            "https://cdn.example/articles/media/live-audio.m4a"
+        ]
+    );
+    assert_eq!(
+        live.audio[1].mime.as_deref(),
+        Some("audio/mp4; codecs=\"mp4a.40.2\"")
+    );
+    // The first source the browser can play is chosen; with none, the first.
+    let webkit_without_webm = |mime: &str| mime.starts_with("video/mp4");
+    assert_eq!(
+        live.source(MediaMode::Video, webkit_without_webm)
+            .unwrap()
+            .src
+            .as_str(),
+        "https://cdn.example/articles/media/live.mp4"
+    );
+    assert_eq!(
+        live.source(MediaMode::Video, |_| true)
+            .unwrap()
+            .src
+            .as_str(),
         "https://cdn.example/articles/media/live.webm"
     );
-    assert_eq!(live.audio.unwrap().mime.as_deref(), Some("audio/ogg"));
+    assert_eq!(
+        live.source(MediaMode::Audio, |_| false)
+            .unwrap()
+            .src
+            .as_str(),
+        "https://cdn.example/articles/media/live-audio.ogg"
+    );
     let comments = a.comments.unwrap();
     assert_eq!(comments.count, 0);
     assert!(comments.url.unwrap().as_str().ends_with("#comments"));
@@ -865,4 +907,43 @@ fn an_articles_own_count_url_answers_one_count() {
     assert_eq!(parse_count(r#"{"count": 12}"#), Ok(12));
     assert_eq!(parse_count(r#"{"count": -1}"#), Err(LoadError::NotAnObject));
     assert!(matches!(parse_count("12,"), Err(LoadError::NotJson(_))));
+}
+
+#[test]
+fn a_stream_is_one_source_or_a_list_and_each_bad_source_is_named() {
+    let mut value = seed();
+    value["live"]["video"] = json!([
+        { "src": "javascript:alert(1)", "type": "video/webm" },
+        { "src": "media/live.mp4", "type": "video/mp4" }
+    ]);
+    value["live"]["audio"] = json!({ "src": "media/live-audio.ogg" });
+    let parsed = parse(&value).unwrap();
+    let live = parsed.article.live.unwrap();
+    assert_eq!(live.video.len(), 1);
+    assert_eq!(
+        live.video[0].src.as_str(),
+        "https://cdn.example/articles/media/live.mp4"
+    );
+    assert_eq!(live.audio.len(), 1);
+    assert_eq!(live.audio[0].mime, None);
+    assert!(
+        parsed
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("live.video[0].src")),
+        "{:?}",
+        parsed.warnings
+    );
+    value["live"]["video"] = json!("media/live.webm");
+    assert!(
+        field_error(&value).contains("live.video"),
+        "{}",
+        field_error(&value)
+    );
+    value["live"]["video"] = json!([{ "type": "video/webm" }]);
+    assert!(
+        field_error(&value).contains("live.video[0].src"),
+        "{}",
+        field_error(&value)
+    );
 }

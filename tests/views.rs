@@ -371,7 +371,7 @@ async fn live_toggle_switches_between_video_and_audio() {
 #[wasm_bindgen_test]
 async fn a_stream_with_only_audio_has_no_toggle() {
     let mut live = seed().live.unwrap();
-    live.video = None;
+    live.video = Vec::new();
     let (root, _h) =
         mount(move || view! { <LiveToggle live=live strings=&EN events=EventSink::ignore() /> });
     assert!(root.query_selector("[part=live-toggle]").unwrap().is_none());

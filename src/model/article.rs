@@ -94,6 +94,7 @@ impl MediaMode {
     }
 }
 
+/// One source of a stream: a URL and, if the publisher gave it, its MIME type (with codecs).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Media {
     pub src: SafeUrl,
@@ -103,28 +104,54 @@ pub struct Media {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Live {
     pub title: Option<String>,
-    pub video: Option<Media>,
-    pub audio: Option<Media>,
+    /// The video's sources in the publisher's order of preference; empty when there is none.
+    pub video: Vec<Media>,
+    /// The audio's sources, likewise.
+    pub audio: Vec<Media>,
     pub poster: Option<SafeUrl>,
     pub default_mode: MediaMode,
 }
 
 impl Live {
-    /// The mode to start in: the stated default when that source exists, else the one that does.
+    /// The mode to start in: the stated default when that stream exists, else the one that
+    /// does.
     pub fn initial_mode(&self) -> MediaMode {
-        match (self.default_mode, &self.video, &self.audio) {
-            (MediaMode::Video, None, Some(_)) => MediaMode::Audio,
-            (MediaMode::Audio, Some(_), None) => MediaMode::Video,
+        match (
+            self.default_mode,
+            self.has(MediaMode::Video),
+            self.has(MediaMode::Audio),
+        ) {
+            (MediaMode::Video, false, true) => MediaMode::Audio,
+            (MediaMode::Audio, true, false) => MediaMode::Video,
             (mode, _, _) => mode,
         }
     }
 
-    pub fn media(&self, mode: MediaMode) -> Option<&Media> {
+    pub fn sources(&self, mode: MediaMode) -> &[Media] {
         match mode {
-            MediaMode::Video => self.video.as_ref(),
-            MediaMode::Audio => self.audio.as_ref(),
+            MediaMode::Video => &self.video,
+            MediaMode::Audio => &self.audio,
         }
     }
+
+    pub fn has(&self, mode: MediaMode) -> bool {
+        !self.sources(mode).is_empty()
+    }
+
+    /// The source to play in `mode`; see [`first_playable`].
+    pub fn source(&self, mode: MediaMode, can_play: impl Fn(&str) -> bool) -> Option<&Media> {
+        first_playable(self.sources(mode), can_play)
+    }
+}
+
+/// The first of `sources` whose type the browser says it can play (`can_play` is asked only of
+/// sources with a type; one without is tried as it is), else the first, so that a stream no
+/// engine plays still says so in the player.
+pub fn first_playable(sources: &[Media], can_play: impl Fn(&str) -> bool) -> Option<&Media> {
+    sources
+        .iter()
+        .find(|m| m.mime.as_deref().is_none_or(&can_play))
+        .or_else(|| sources.first())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -584,20 +611,33 @@ impl<'a> Obj<'a> {
         Ok(Some(block))
     }
 
-    fn media(&self, name: &str, cx: &mut Context) -> Result<Option<Media>, FieldError> {
-        let Some(media) = self.optional_object(name)? else {
-            return Ok(None);
-        };
-        let raw = media.required_text("src")?;
-        match cx.base.join(&raw) {
-            Ok(src) => Ok(Some(Media {
-                src,
-                mime: media.optional_text("type")?,
-            })),
-            Err(err) => {
-                cx.warn(format!("{} {err}; dropped", media.path_of("src")));
-                Ok(None)
+    /// A stream's sources: one `media` object, or an array of them in order of preference.
+    /// A source whose URL is refused is dropped with a warning; the others stay.
+    fn media(&self, name: &str, cx: &mut Context) -> Result<Vec<Media>, FieldError> {
+        let source = |media: Obj<'a>, cx: &mut Context| -> Result<Option<Media>, FieldError> {
+            let raw = media.required_text("src")?;
+            match cx.base.join(&raw) {
+                Ok(src) => Ok(Some(Media {
+                    src,
+                    mime: media.optional_text("type")?,
+                })),
+                Err(err) => {
+                    cx.warn(format!("{} {err}; dropped", media.path_of("src")));
+                    Ok(None)
+                }
             }
+        };
+        match self.get(name) {
+            Some(Value::Array(_)) => Ok(self
+                .each_object(name, |media| source(media, cx))?
+                .into_iter()
+                .flatten()
+                .collect()),
+            Some(Value::Object(_)) | None => match self.optional_object(name)? {
+                Some(media) => Ok(source(media, cx)?.into_iter().collect()),
+                None => Ok(Vec::new()),
+            },
+            Some(_) => Err(self.wrong_type(name, "an object or an array")),
         }
     }
 
@@ -609,7 +649,7 @@ impl<'a> Obj<'a> {
             Some("audio") => MediaMode::Audio,
             Some(_) => return Err(self.error("default", Problem::Value("\"video\" or \"audio\""))),
         };
-        if video.is_none() && audio.is_none() {
+        if video.is_empty() && audio.is_empty() {
             return Ok(None);
         }
         Ok(Some(Live {

@@ -1,7 +1,7 @@
 use super::events::EventSink;
 use super::icons::play_icon;
-use super::players::{pause_others, register, PlayerRegistration};
-use crate::model::article::{Live, MediaMode};
+use super::players::{can_play, pause_others, register, PlayerRegistration};
+use crate::model::article::{first_playable, Live, MediaMode};
 use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
 use leptos::html;
@@ -61,8 +61,8 @@ pub fn LiveToggle(
     #[prop(optional)]
     site: String,
 ) -> impl IntoView {
-    let has_both = live.video.is_some() && live.audio.is_some();
-    let remembered = stored_mode(&site).filter(|mode| has_both && live.media(*mode).is_some());
+    let has_both = live.has(MediaMode::Video) && live.has(MediaMode::Audio);
+    let remembered = stored_mode(&site).filter(|_| has_both);
     let mode = RwSignal::new(remembered.unwrap_or_else(|| live.initial_mode()));
     let site = StoredValue::new(site);
     let playing = RwSignal::new(false);
@@ -138,9 +138,11 @@ pub fn LiveToggle(
     };
     let poster = live.poster.as_ref().map(|p| p.to_string());
     let facade_poster = poster.clone();
-    let video_media = live.video.clone();
+    // Each player gets the first of its sources this browser can play (a publisher may give
+    // WebM and MP4), chosen when the reader presses play.
+    let video_sources = live.video.clone();
     let video = move || {
-        video_media.as_ref().map(|media| {
+        first_playable(&video_sources, can_play).map(|media| {
             // The stream is the element's own `src`, not a `<source>` child: Firefox and WebKit
             // left a `preload="none"` player with a `<source>` child at no source
             // (`networkState` 3) or loading forever when play() came, and never started it.
@@ -162,9 +164,9 @@ pub fn LiveToggle(
             }
         })
     };
-    let audio_media = live.audio.clone();
+    let audio_sources = live.audio.clone();
     let audio = move || {
-        audio_media.as_ref().map(|media| {
+        first_playable(&audio_sources, can_play).map(|media| {
             view! {
                 <audio
                     node_ref=audio_ref

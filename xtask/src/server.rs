@@ -273,8 +273,20 @@ impl Server {
             "single-count" => respond(out, 200, "application/json", br#"{"count": 9}"#, cors),
             // The seed with a stream that does not exist.
             "broken-media.json" => respond_seed_with(out, &seed, cors, |article| {
-                article["live"]["video"]["src"] = "media/missing.webm".into();
-                article["live"]["audio"]["src"] = "media/missing.ogg".into();
+                article["live"]["video"] = serde_json::json!({ "src": "media/missing.webm" });
+                article["live"]["audio"] = serde_json::json!({ "src": "media/missing.ogg" });
+            }),
+            // The seed whose preferred sources are of a type no browser plays: each player must
+            // fall back to the MP4 (H.264, AAC) and play it.
+            "mp4-fallback.json" => respond_seed_with(out, &seed, cors, |article| {
+                article["live"]["video"] = serde_json::json!([
+                    { "src": "/demo/media/live.webm", "type": "video/x-unplayable" },
+                    { "src": "/demo/media/live.mp4", "type": "video/mp4; codecs=\"avc1.42E01E, mp4a.40.2\"" }
+                ]);
+                article["live"]["audio"] = serde_json::json!([
+                    { "src": "/demo/media/live-audio.ogg", "type": "audio/x-unplayable" },
+                    { "src": "/demo/media/live-audio.m4a", "type": "audio/mp4" }
+                ]);
             }),
             // The comment counts API: `seed-<n>` has n comments until set-count says otherwise.
             "comment-counts" | "flaky-counts" => {
@@ -427,7 +439,9 @@ fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "svg" => "image/svg+xml",
         "webm" => "video/webm",
+        "mp4" => "video/mp4",
         "ogg" => "audio/ogg",
+        "m4a" => "audio/mp4",
         _ => "application/octet-stream",
     }
 }
