@@ -355,3 +355,122 @@ fn the_shipped_stylesheet_is_the_source_without_comments_or_indentation() {
     let no_space = |s: &str| s.split_whitespace().collect::<String>();
     assert_eq!(no_space(shipped), no_space(&uncommented));
 }
+
+/// The palette for browsers without `light-dark()` (the `@supports not` block) must say what
+/// the `light-dark()` pairs say: each pair's light value in the same rule, its dark value under
+/// `theme="dark"` and under a dark preference, and nothing else.
+#[test]
+fn the_palette_without_light_dark_matches_the_light_dark_pairs() {
+    const CONDITION: &str = "@supports not (color: light-dark(#000, #fff)) {";
+    let source = std::fs::read_to_string(workspace_root().join("style/widget.css")).unwrap();
+    let (main, rest) = source.split_once(CONDITION).unwrap();
+    let fallback = rest.split("\n}\n").next().unwrap();
+    // (selector, declaration) for each declaration, the selector being the rule's.
+    let declarations = |css: &str| -> Vec<(String, String)> {
+        let mut selector = String::new();
+        let mut out = Vec::new();
+        for line in css.lines().map(str::trim) {
+            if let Some(open) = line.strip_suffix('{') {
+                selector = open.trim().to_string();
+            } else if line.starts_with("--") {
+                out.push((selector.clone(), line.to_string()));
+            }
+        }
+        out
+    };
+    let pick = |declaration: &str, dark: bool| -> String {
+        let start = declaration.find("light-dark(").unwrap();
+        let end = start + declaration[start..].find(')').unwrap();
+        let (light, dark_value) = declaration[start + "light-dark(".len()..end]
+            .split_once(',')
+            .unwrap();
+        let value = if dark { dark_value } else { light };
+        format!(
+            "{}{}{}",
+            &declaration[..start],
+            value.trim(),
+            &declaration[end + 1..]
+        )
+    };
+    let mut expected = Vec::new();
+    for (selector, declaration) in declarations(main) {
+        if !declaration.contains("light-dark(") {
+            continue;
+        }
+        let rest = selector.strip_prefix(".aw").unwrap();
+        expected.push((selector.clone(), pick(&declaration, false)));
+        for dark in [
+            ".aw[data-theme=\"dark\"]",
+            ".aw:not([data-theme=\"light\"])",
+        ] {
+            expected.push((format!("{dark}{rest}"), pick(&declaration, true)));
+        }
+    }
+    let mut actual = declarations(fallback);
+    expected.sort();
+    actual.sort();
+    assert!(expected.len() >= 60, "{} pairs", expected.len());
+    assert_eq!(actual, expected);
+    assert!(!fallback.contains("light-dark("));
+}
+
+/// The `@supports not (light-dark)` palette, switched on in a browser that has `light-dark()`
+/// (its rules adopted once more, unconditionally): every widget's colours stay what they were,
+/// for each preset and for theme light, dark and auto, under a light and a dark preference.
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn the_palette_without_light_dark_gives_the_same_colours() {
+    const IDS: &str = "['plain', 'tokens', 'classic', 'modern', 'contrast', 'override']";
+    let colours = |b: &Browser| -> Value {
+        let mut out = serde_json::Map::new();
+        for theme in ["light", "dark", "auto"] {
+            b.js(&format!("for (const id of {IDS}) document.getElementById(id).setAttribute('theme', '{theme}');"));
+            b.wait_value(
+                &format!("{IDS}.every(id => q(id, '.aw').dataset.theme === '{theme}')"),
+                json!(true),
+            );
+            let seen = b.js(&format!("const out = {{}};
+                for (const id of {IDS}) {{
+                    const pick = (s, p) => getComputedStyle(q(id, s))[p];
+                    out[id] = [pick('.aw-card', 'backgroundColor'), pick('.aw-card', 'borderTopColor'),
+                        pick('[part=headline]', 'color'), pick('[part=date]', 'color'), pick('[part=label]', 'color'),
+                        pick('[part=share-button]', 'backgroundColor'), pick('[part=related] a', 'color')];
+                }}
+                return out;"));
+            for (id, value) in seen.as_object().unwrap() {
+                out.insert(format!("{theme} {id}"), value.clone());
+            }
+        }
+        Value::Object(out)
+    };
+    const SWITCH_ON: &str = "for (const el of document.querySelectorAll('article-widget')) {
+            const root = el.shadowRoot; if (!root) continue;
+            const sheet = root.adoptedStyleSheets[0];
+            const rule = Array.from(sheet.cssRules).find(r => r.conditionText && r.conditionText.includes('light-dark'));
+            const fallback = new CSSStyleSheet();
+            fallback.replaceSync(Array.from(rule.cssRules).map(r => r.cssText).join('\\n'));
+            root.adoptedStyleSheets = [...root.adoptedStyleSheets, fallback];
+        }";
+    for scheme in [Scheme::Light, Scheme::Dark] {
+        let b = Browser::open_with("/pages/theming.html", 1000, 900, scheme);
+        for id in [
+            "plain", "tokens", "classic", "modern", "contrast", "override",
+        ] {
+            b.wait_state(id, "loaded");
+        }
+        b.js("for (const el of document.querySelectorAll('article-widget')) el.setAttribute('layout', 'full');");
+        b.wait_value(
+            "qa('plain', '[part=related] a').length > 0 && qa('contrast', '[part=related] a').length > 0",
+            json!(true),
+        );
+        let with_light_dark = colours(&b);
+        b.js(SWITCH_ON);
+        let without = colours(&b);
+        assert_eq!(without, with_light_dark, "{scheme:?}");
+        // Not vacuous: the schemes differ.
+        assert_ne!(
+            with_light_dark["light plain"], with_light_dark["dark plain"],
+            "{scheme:?}"
+        );
+    }
+}

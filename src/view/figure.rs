@@ -15,6 +15,13 @@ pub fn Figure(image: Image) -> impl IntoView {
     } = image;
     let has_caption = caption.is_some() || credit.is_some();
     let separator = (caption.is_some() && credit.is_some()).then_some(" | ");
+    // The stylesheet's crop ratio falls back to this one, the ratio the browser derives from
+    // the attributes (`auto w / h`), so no style query is needed to crop only when asked. Set
+    // through the CSSOM, which a strict CSP allows (an inline style attribute it would not).
+    let ratio = width
+        .zip(height)
+        .map(|(w, h)| format!("auto {w} / {h}"))
+        .unwrap_or_else(|| "auto".to_string());
     view! {
         <figure class="aw-figure" part="figure">
             <img
@@ -23,6 +30,7 @@ pub fn Figure(image: Image) -> impl IntoView {
                 alt=alt
                 width=width.map(|w| w.to_string())
                 height=height.map(|h| h.to_string())
+                style:--_ratio=ratio
                 decoding="async"
             />
             {has_caption
