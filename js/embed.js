@@ -15,6 +15,12 @@
   var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments", "theme-preset"];
   var SELECTOR = "article-widget, [data-article-widget]";
 
+  // Below the supported browsers (see the README's browser support), the loader does nothing:
+  // the publisher's fallback markup stays and the page goes on.
+  if (!window.customElements || !window.WebAssembly || !window.fetch || !Element.prototype.attachShadow) {
+    return;
+  }
+
   var existing = window.ArticleWidget;
   // Included twice: the first copy already owns the page.
   if (existing && existing.loaded) return;

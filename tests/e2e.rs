@@ -263,7 +263,9 @@ fn styles_apply_under_the_strict_csp_with_no_violation() {
     // markup).
     assert_eq!(b.js("return document.querySelectorAll('style, [style]').length + qa('card', 'style').length;"), json!(0));
     assert_eq!(
-        b.js("return qa('card', '[style]').map(e => [e.getAttribute('part'), Array.from(e.style)]);"),
+        b.js(
+            "return qa('card', '[style]').map(e => [e.getAttribute('part'), Array.from(e.style)]);"
+        ),
         json!([["image", ["--_ratio"]]])
     );
     assert_eq!(b.js("return window.__csp;"), json!([]));

@@ -340,3 +340,30 @@ fn the_bundle_runs_from_any_path() {
         "{path}"
     );
 }
+
+/// Below the browser support policy (here: no custom elements), the loader does nothing: both
+/// forms keep the publisher's fallback, nothing is fetched, and nothing is thrown.
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn below_the_support_policy_the_fallback_stays_and_nothing_breaks() {
+    let b = Browser::open("/pages/old-browser.html");
+    b.wait_value(
+        "document.readyState === 'complete' && performance.getEntriesByType('resource').some(e => e.name.endsWith('/embed.js'))",
+        json!(true),
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        b.js("return [!!document.getElementById('w').shadowRoot, !!document.getElementById('d').shadowRoot, window.ArticleWidget === undefined];"),
+        json!([false, false, true])
+    );
+    assert!(b.fallback_visible("w"));
+    assert!(b.fallback_visible("d"));
+    assert_eq!(
+        origins()
+            .widget
+            .count("/demo/article.json?case=old-browser"),
+        0
+    );
+    let console = b.session.console().unwrap();
+    assert!(console.is_empty(), "{console:?}");
+}

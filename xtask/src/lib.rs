@@ -5,6 +5,7 @@ pub mod bench;
 pub mod corpus;
 pub mod hostile;
 pub mod server;
+pub mod support;
 pub mod tools;
 pub mod webdriver;
 

@@ -14,6 +14,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist          build the release bundle into dist/
   bench         sizes, time to render against a plain-JS reference, CLS, memory
                 (--rounds N cold loads per case, default 5)
+  support       check the stylesheet and the loader against the browser support policy
   stamp-loader  (Trunk hook) write the hashed bundle names into embed.js";
 
 fn main() {
@@ -22,6 +23,7 @@ fn main() {
         "demo" => demo(),
         "test" => test(),
         "dist" => dist(),
+        "support" => tools::ensure_npm_test_tools().and_then(|()| xtask::support::check()),
         "bench" => {
             let rounds = std::env::args()
                 .skip_while(|a| a != "--rounds")
@@ -119,6 +121,9 @@ fn test() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+
+    step("browser support policy: the stylesheet and the loader (doiuse, eslint-plugin-compat)");
+    xtask::support::check()?;
 
     step("native tests: the model, the JSON schema, the xtask helpers");
     run(cargo().args(["test", "--workspace"]))?;

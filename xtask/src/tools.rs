@@ -178,27 +178,59 @@ pub fn ensure_build_tools() -> Result<()> {
     ensure_wasm_opt()
 }
 
-pub const AXE_VERSION: &str = "4.14.1";
+/// The npm tools the tests use, pinned, in `target/tools` (not global: only the tests use
+/// them): axe-core for accessibility; doiuse (on postcss) and eslint-plugin-compat (on eslint)
+/// for the browser support policy, with the caniuse data and browserslist they read pinned too.
+pub const NPM_TEST_TOOLS: &[(&str, &str)] = &[
+    ("axe-core", "4.14.1"),
+    ("doiuse", "6.0.6"),
+    ("postcss", "8.5.33"),
+    ("eslint", "9.39.5"),
+    ("eslint-plugin-compat", "7.0.2"),
+    ("browserslist", "4.29.6"),
+    ("caniuse-lite", "1.0.30001828"),
+];
+
+/// Where the npm test tools live.
+pub fn npm_tools_dir() -> std::path::PathBuf {
+    workspace_root().join("target/tools")
+}
 
 /// Where the accessibility tests find axe-core.
 pub fn axe_script() -> std::path::PathBuf {
-    workspace_root().join("target/tools/node_modules/axe-core/axe.min.js")
+    npm_tools_dir().join("node_modules/axe-core/axe.min.js")
 }
 
-/// axe-core from npm, in `target/tools` (not global: only the tests use it).
-fn ensure_axe() -> Result<()> {
-    let manifest = workspace_root().join("target/tools/node_modules/axe-core/package.json");
-    let installed = std::fs::read_to_string(manifest).unwrap_or_default();
-    if installed.contains(&format!("\"version\": \"{AXE_VERSION}\"")) && axe_script().exists() {
+pub fn ensure_npm_test_tools() -> Result<()> {
+    let installed = |(name, version): &(&str, &str)| {
+        let manifest = npm_tools_dir().join(format!("node_modules/{name}/package.json"));
+        std::fs::read_to_string(manifest)
+            .unwrap_or_default()
+            .contains(&format!("\"version\": \"{version}\""))
+    };
+    if NPM_TEST_TOOLS.iter().all(installed) && axe_script().exists() {
         return Ok(());
     }
-    let prefix = workspace_root().join("target/tools");
+    if output("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    let prefix = npm_tools_dir();
     std::fs::create_dir_all(&prefix)?;
-    eprintln!("xtask: installing axe-core {AXE_VERSION} (npm) into target/tools");
+    eprintln!("xtask: installing the npm test tools into target/tools");
     run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            "--prefix",
+        ])
         .arg(&prefix)
-        .arg(format!("axe-core@{AXE_VERSION}")))
+        .args(
+            NPM_TEST_TOOLS
+                .iter()
+                .map(|(name, version)| format!("{name}@{version}")),
+        ))
 }
 
 /// What the test command needs on top of the build tools.
@@ -207,7 +239,7 @@ pub fn ensure_test_tools() -> Result<()> {
     ensure_chromium()?;
     ensure_firefox()?;
     ensure_webkit()?;
-    ensure_axe()?;
+    ensure_npm_test_tools()?;
     let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
     for component in ["clippy", "rustfmt"] {
         if !components.lines().any(|l| l.starts_with(component)) {
