@@ -25,14 +25,15 @@ use article_widget::view::error_state::ErrorState;
 use article_widget::view::figure::Figure;
 use article_widget::view::live_toggle::LiveToggle;
 use article_widget::view::loading_state::LoadingState;
-use article_widget::view::share_bar::{ShareBar, ShareContent};
+use article_widget::view::services::{Browser, Later, Services};
+use article_widget::view::share_bar::{ShareBar, ShareContent, MASTODON_KEY};
 use article_widget::view::widget::ArticleWidget;
 use article_widget::view::EventSink;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -56,6 +57,53 @@ where
     document.body().unwrap().append_child(&container).unwrap();
     let handle = mount_to(container.clone(), view);
     (container, Box::new(handle))
+}
+
+/// Browser services that record what views ask of them.
+#[derive(Clone, Default)]
+struct FakeBrowser {
+    stored: Rc<RefCell<std::collections::HashMap<String, String>>>,
+    popups: Rc<RefCell<Vec<String>>>,
+    tabs: Rc<RefCell<Vec<String>>>,
+    copied: Rc<RefCell<Vec<String>>>,
+    /// What the clipboard answers.
+    clipboard_works: Rc<std::cell::Cell<bool>>,
+}
+
+impl FakeBrowser {
+    fn new() -> FakeBrowser {
+        FakeBrowser::default()
+    }
+}
+
+impl Browser for FakeBrowser {
+    fn load(&self, key: &str) -> Option<String> {
+        self.stored.borrow().get(key).cloned()
+    }
+    fn save(&self, key: &str, value: &str) {
+        self.stored.borrow_mut().insert(key.into(), value.into());
+    }
+    fn can_share(&self) -> bool {
+        false
+    }
+    fn share(&self, _title: &str, _url: &str) {}
+    fn copy(&self, text: &str) -> Later<bool> {
+        let works = self.clipboard_works.get();
+        if works {
+            self.copied.borrow_mut().push(text.into());
+        }
+        Box::pin(async move { works })
+    }
+    fn open_popup(&self, url: &str) -> bool {
+        self.popups.borrow_mut().push(url.into());
+        true
+    }
+    fn open_tab(&self, url: &str) {
+        self.tabs.borrow_mut().push(url.into());
+    }
+    fn can_play(&self, mime: &str) -> bool {
+        !mime.contains("unplayable")
+    }
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -242,7 +290,10 @@ fn share_links_are_encoded_and_report_shares() {
         text: "Cuba & Rusia: “lazos”".into(),
         ..ShareContent::default()
     };
+    let fake = FakeBrowser::new();
+    let services = fake.clone();
     let (root, _h) = mount(move || {
+        Services::provide(services);
         view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Facebook, ShareNetwork::Email] content=content strings=&EN events=sink() /> }
     });
     assert_eq!(attr(&root, "ul", "part").as_deref(), Some("share-bar"));
@@ -263,25 +314,11 @@ fn share_links_are_encoded_and_report_shares() {
         Some("Share on X")
     );
     assert_eq!(find_all(&root, "[part=share-button]").len(), 3);
-    // The click asks for a popup; a real one would take the test page's focus (and, in
-    // Firefox, its timers), so `window.open` records instead, for the length of the click.
-    let window = web_sys::window().unwrap();
-    let original_open = js_sys::Reflect::get(&window, &"open".into()).unwrap();
-    let opened = Rc::new(RefCell::new(Vec::<String>::new()));
-    let record = {
-        let opened = opened.clone();
-        wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> JsValue>::new(move |url: JsValue| {
-            opened
-                .borrow_mut()
-                .push(url.as_string().unwrap_or_default());
-            JsValue::NULL
-        })
-    };
-    js_sys::Reflect::set(&window, &"open".into(), record.as_ref()).unwrap();
+    // The click asks the browser services for a popup (a fake here: a real popup would take
+    // the test page's focus and, in Firefox, its timers).
     click(&root, "[data-network=facebook]");
-    js_sys::Reflect::set(&window, &"open".into(), &original_open).unwrap();
     assert_eq!(
-        *opened.borrow(),
+        *fake.popups.borrow(),
         vec!["https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fa%3Fb%3D1%26c%3D2".to_string()]
     );
     assert_eq!(
@@ -672,4 +709,103 @@ async fn a_long_body_is_built_over_several_frames_and_links_to_the_rest() {
         attr(&root, "[part=continue] a", "href").as_deref(),
         Some("https://news.example/a")
     );
+}
+
+#[wasm_bindgen_test]
+async fn mastodon_asks_for_the_server_in_a_form_and_remembers_it_once_valid() {
+    let (events, sink) = recorder();
+    let fake = FakeBrowser::new();
+    fake.save(MASTODON_KEY, "javascript:alert(1)");
+    let services = fake.clone();
+    let content = ShareContent {
+        url: "https://news.example/a".into(),
+        text: "Hi".into(),
+        ..ShareContent::default()
+    };
+    let (root, _h) = mount(move || {
+        Services::provide(services);
+        view! { <ShareBar networks=vec![ShareNetwork::Mastodon] content=content strings=&ES events=sink() /> }
+    });
+    assert!(root.query_selector("form").unwrap().is_none());
+    click(&root, "[data-network=mastodon]");
+    leptos::task::tick().await;
+    // A stored value that is not a server is not offered.
+    let field: web_sys::HtmlInputElement =
+        find(&root, "[part=mastodon-form] input").unchecked_into();
+    assert_eq!(field.value(), "");
+    assert_eq!(
+        text(&root, "[part=mastodon-form] label span"),
+        "Tu servidor de Mastodon"
+    );
+    field.set_value("no es un servidor");
+    click(&root, "[part=mastodon-form] button[type=submit]");
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root, ".aw-mastodon-error"),
+        "Escribe el nombre de un servidor, como mastodon.social."
+    );
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = field.get_attribute("aria-describedby").unwrap();
+    assert_eq!(find(&root, ".aw-mastodon-error").id(), described);
+    assert!(fake.tabs.borrow().is_empty());
+    assert_eq!(
+        fake.load(MASTODON_KEY).as_deref(),
+        Some("javascript:alert(1)")
+    );
+    assert!(events.borrow().is_empty());
+
+    field.set_value("https://Social.Example/");
+    click(&root, "[part=mastodon-form] button[type=submit]");
+    leptos::task::tick().await;
+    assert_eq!(
+        *fake.tabs.borrow(),
+        vec!["https://social.example/share?text=Hi%20https%3A%2F%2Fnews.example%2Fa".to_string()]
+    );
+    assert_eq!(fake.load(MASTODON_KEY).as_deref(), Some("social.example"));
+    assert!(root.query_selector("form").unwrap().is_none(), "closed");
+    assert_eq!(
+        *events.borrow(),
+        vec![WidgetEvent::Share {
+            network: ShareNetwork::Mastodon
+        }]
+    );
+    // Next time: offered again, so it can be changed.
+    click(&root, "[data-network=mastodon]");
+    leptos::task::tick().await;
+    let field: web_sys::HtmlInputElement =
+        find(&root, "[part=mastodon-form] input").unchecked_into();
+    assert_eq!(field.value(), "social.example");
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_confirms_or_leaves_the_link_in_a_selected_field() {
+    let fake = FakeBrowser::new();
+    fake.clipboard_works.set(true);
+    let services = fake.clone();
+    let content = ShareContent {
+        url: "https://news.example/a".into(),
+        ..ShareContent::default()
+    };
+    let (root, _h) = mount(move || {
+        Services::provide(services);
+        view! { <ShareBar networks=vec![ShareNetwork::Copy] content=content strings=&EN events=EventSink::ignore() /> }
+    });
+    click(&root, "[data-network=copy]");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(
+        *fake.copied.borrow(),
+        vec!["https://news.example/a".to_string()]
+    );
+    assert_eq!(text(&root, ".aw-share-status"), "Link copied");
+    assert!(root.query_selector("[part=share-field]").unwrap().is_none());
+
+    fake.clipboard_works.set(false);
+    click(&root, "[data-network=copy]");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(text(&root, ".aw-share-status"), "");
+    let field: web_sys::HtmlInputElement = find(&root, "[part=share-field] input").unchecked_into();
+    assert_eq!(field.value(), "https://news.example/a");
+    assert!(field.read_only());
 }

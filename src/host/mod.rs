@@ -5,6 +5,7 @@
 //! form; both forward here through the functions exported below.
 
 mod attributes;
+mod browser;
 mod events;
 mod lazy;
 mod registry;

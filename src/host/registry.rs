@@ -1,8 +1,10 @@
 //! The mounted widgets of this page.
 
 use super::attributes::{page_lang, read_config};
+use super::browser::PageBrowser;
 use super::{events, lazy, shadow};
 use crate::model::config::{Loading, WidgetConfig};
+use crate::view::services::Services;
 use crate::view::widget::ArticleWidget;
 use crate::view::EventSink;
 use leptos::prelude::*;
@@ -72,6 +74,7 @@ pub fn mount(element: HtmlElement) {
     let target = element.clone();
     let (config_for_view, visible_for_view) = (config.clone(), visible.clone());
     let view = leptos::mount::mount_to(container, move || {
+        Services::provide(PageBrowser);
         let events = EventSink::new(move |event| events::dispatch(&target, &event));
         let config = RwSignal::from(config_for_view);
         let visible = RwSignal::from(visible_for_view);

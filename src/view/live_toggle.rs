@@ -1,6 +1,7 @@
 use super::events::EventSink;
 use super::icons::play_icon;
-use super::players::{can_play, pause_others, register, PlayerRegistration};
+use super::players::{pause_others, register, PlayerRegistration};
+use super::services::Services;
 use crate::model::article::{first_playable, Live, MediaMode};
 use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
@@ -13,25 +14,11 @@ fn stored_mode_key(site: &str) -> String {
     format!("article-widget:media-mode:{site}")
 }
 
-fn stored_mode(site: &str) -> Option<MediaMode> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
-    match storage
-        .get_item(&stored_mode_key(site))
-        .ok()
-        .flatten()?
-        .as_str()
-    {
+fn stored_mode(browser: Services, site: &str) -> Option<MediaMode> {
+    match browser.with(|b| b.load(&stored_mode_key(site)))?.as_str() {
         "video" => Some(MediaMode::Video),
         "audio" => Some(MediaMode::Audio),
         _ => None,
-    }
-}
-
-fn store_mode(site: &str, mode: MediaMode) {
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    if let Some(storage) = storage {
-        // Storage may be full or forbidden (private mode); the choice is then not remembered.
-        let _ = storage.set_item(&stored_mode_key(site), mode.as_str());
     }
 }
 
@@ -61,8 +48,9 @@ pub fn LiveToggle(
     #[prop(optional)]
     site: String,
 ) -> impl IntoView {
+    let browser = Services::get();
     let has_both = live.has(MediaMode::Video) && live.has(MediaMode::Audio);
-    let remembered = stored_mode(&site).filter(|_| has_both);
+    let remembered = stored_mode(browser, &site).filter(|_| has_both);
     let mode = RwSignal::new(remembered.unwrap_or_else(|| live.initial_mode()));
     let site = StoredValue::new(site);
     let playing = RwSignal::new(false);
@@ -112,7 +100,7 @@ pub fn LiveToggle(
         }
         mode.set(next);
         failed.set(false);
-        site.with_value(|site| store_mode(site, next));
+        site.with_value(|site| browser.with(|b| b.save(&stored_mode_key(site), next.as_str())));
         if was_playing {
             if let Some(m) = element(next) {
                 // A rejected play() (autoplay policy) leaves the player paused, which it shows.
@@ -142,46 +130,50 @@ pub fn LiveToggle(
     // WebM and MP4), chosen when the reader presses play.
     let video_sources = live.video.clone();
     let video = move || {
-        first_playable(&video_sources, can_play).map(|media| {
-            // The stream is the element's own `src`, not a `<source>` child: Firefox and WebKit
-            // left a `preload="none"` player with a `<source>` child at no source
-            // (`networkState` 3) or loading forever when play() came, and never started it.
-            view! {
-                <video
-                    node_ref=video_ref
-                    src=media.src.to_string()
-                    part="player"
-                    class="aw-player"
-                    controls
-                    playsinline
-                    preload="none"
-                    poster=poster.clone()
-                    hidden=move || mode.get() != MediaMode::Video
-                    on:play=move |_| on_play_state(MediaMode::Video, true)
-                    on:pause=move |_| on_play_state(MediaMode::Video, false)
-                    on:error=move |_| failed.set(true)
-                ></video>
-            }
-        })
+        browser
+            .with(|b| first_playable(&video_sources, |mime| b.can_play(mime)).cloned())
+            .map(|media| {
+                // The stream is the element's own `src`, not a `<source>` child: Firefox and WebKit
+                // left a `preload="none"` player with a `<source>` child at no source
+                // (`networkState` 3) or loading forever when play() came, and never started it.
+                view! {
+                    <video
+                        node_ref=video_ref
+                        src=media.src.to_string()
+                        part="player"
+                        class="aw-player"
+                        controls
+                        playsinline
+                        preload="none"
+                        poster=poster.clone()
+                        hidden=move || mode.get() != MediaMode::Video
+                        on:play=move |_| on_play_state(MediaMode::Video, true)
+                        on:pause=move |_| on_play_state(MediaMode::Video, false)
+                        on:error=move |_| failed.set(true)
+                    ></video>
+                }
+            })
     };
     let audio_sources = live.audio.clone();
     let audio = move || {
-        first_playable(&audio_sources, can_play).map(|media| {
-            view! {
-                <audio
-                    node_ref=audio_ref
-                    src=media.src.to_string()
-                    part="player"
-                    class="aw-player"
-                    controls
-                    preload="none"
-                    hidden=move || mode.get() != MediaMode::Audio
-                    on:play=move |_| on_play_state(MediaMode::Audio, true)
-                    on:pause=move |_| on_play_state(MediaMode::Audio, false)
-                    on:error=move |_| failed.set(true)
-                ></audio>
-            }
-        })
+        browser
+            .with(|b| first_playable(&audio_sources, |mime| b.can_play(mime)).cloned())
+            .map(|media| {
+                view! {
+                    <audio
+                        node_ref=audio_ref
+                        src=media.src.to_string()
+                        part="player"
+                        class="aw-player"
+                        controls
+                        preload="none"
+                        hidden=move || mode.get() != MediaMode::Audio
+                        on:play=move |_| on_play_state(MediaMode::Audio, true)
+                        on:pause=move |_| on_play_state(MediaMode::Audio, false)
+                        on:error=move |_| failed.set(true)
+                    ></audio>
+                }
+            })
     };
     let toggle = has_both.then(|| {
         view! {

@@ -41,13 +41,3 @@ pub fn pause_others(playing: &HtmlMediaElement) {
         let _ = player.pause();
     }
 }
-
-/// Whether this browser may play media of `mime` (`canPlayType` is "maybe" or "probably"),
-/// asked of a media element that is never inserted.
-pub fn can_play(mime: &str) -> bool {
-    let probe = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("video").ok())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlMediaElement>(e).ok());
-    probe.is_some_and(|p| !p.can_play_type(mime).is_empty())
-}

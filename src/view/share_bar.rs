@@ -1,14 +1,13 @@
 use super::events::EventSink;
 use super::icons::share_icon;
+use super::services::Services;
 use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
 use crate::model::share::{
-    mastodon_link, mastodon_server, opens_in_popup, popup_features, ShareNetwork, SharePage,
+    mastodon_link, mastodon_server, opens_in_popup, ShareNetwork, SharePage,
 };
-use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 
 /// What the share bar shares.
 #[derive(Clone, Debug, Default)]
@@ -57,7 +56,8 @@ pub fn ShareBar(
 ) -> impl IntoView {
     let panels = Panels::default();
     let copied = panels.copied;
-    let native_available = navigator_has("share");
+    let browser = Services::get();
+    let native_available = browser.with(|b| b.can_share());
     let content = StoredValue::new(content);
     let buttons = networks
         .into_iter()
@@ -90,7 +90,9 @@ pub fn ShareBar(
                             aria-label=label
                             on:click=move |event: web_sys::MouseEvent| {
                                 events.emit(WidgetEvent::Share { network });
-                                if opens_in_popup(network) && open_popup(&popup_href) {
+                                if opens_in_popup(network)
+                                    && browser.with(|b| b.open_popup(&popup_href))
+                                {
                                     event.prevent_default();
                                 }
                             }
@@ -109,7 +111,8 @@ pub fn ShareBar(
                         data-network=network.id()
                         aria-label=label
                         on:click=move |_| {
-                            let shared = content.with_value(|c| act(network, c, panels));
+                            let shared =
+                                content.with_value(|c| act(network, c, panels, browser));
                             if shared {
                                 events.emit(WidgetEvent::Share { network });
                             }
@@ -136,7 +139,15 @@ pub fn ShareBar(
             {move || {
                 panels.mastodon.get().then(|| {
                     let page = content.get_value();
-                    view! { <MastodonForm content=page strings=strings events=events open=panels.mastodon /> }
+                    view! {
+                        <MastodonForm
+                            content=page
+                            strings=strings
+                            events=events
+                            open=panels.mastodon
+                            browser=browser
+                        />
+                    }
                 })
             }}
         </div>
@@ -183,12 +194,17 @@ fn MastodonForm(
     strings: &'static Strings,
     events: EventSink,
     open: RwSignal<bool>,
+    browser: Services,
 ) -> impl IntoView {
     let field = NodeRef::<leptos::html::Input>::new();
     let form = NodeRef::<leptos::html::Form>::new();
     let invalid = RwSignal::new(false);
     let error_id = format!("aw-mastodon-error-{}", next_form_id());
-    let remembered = remembered_mastodon_server().unwrap_or_default();
+    // The server the reader shared to last time, if it is (still) a valid one.
+    let remembered = browser
+        .with(|b| b.load(MASTODON_KEY))
+        .and_then(|saved| mastodon_server(&saved))
+        .unwrap_or_default();
     Effect::new(move |_| {
         if let Some(input) = field.get() {
             let _ = input.focus();
@@ -222,9 +238,9 @@ fn MastodonForm(
             }
             return;
         };
-        remember_mastodon_server(&server);
+        browser.with(|b| b.save(MASTODON_KEY, &server));
         if let Some(link) = mastodon_link(&server, &content.page()) {
-            open_share_window(&link);
+            browser.with(|b| b.open_tab(&link));
             events.emit(WidgetEvent::Share {
                 network: ShareNetwork::Mastodon,
             });
@@ -274,18 +290,21 @@ fn MastodonForm(
 
 /// Runs a button network's action; returns whether anything was shared (the Mastodon button
 /// only opens its form: the share comes with the form's submit).
-fn act(network: ShareNetwork, content: &ShareContent, panels: Panels) -> bool {
+fn act(network: ShareNetwork, content: &ShareContent, panels: Panels, browser: Services) -> bool {
     match network {
         ShareNetwork::Copy => {
-            copy_to_clipboard(content.url.clone(), panels);
+            let copying = browser.with(|b| b.copy(&content.url));
+            let url = content.url.clone();
+            leptos::task::spawn_local(async move {
+                let ok = copying.await;
+                panels.copied.try_set(ok);
+                // Where the Clipboard API is missing or refused: the link in a selected field.
+                panels.copy_field.try_set((!ok).then_some(url));
+            });
             true
         }
         ShareNetwork::Native => {
-            let data = Object::new();
-            let _ = Reflect::set(&data, &"title".into(), &content.text.as_str().into());
-            let _ = Reflect::set(&data, &"url".into(), &content.url.as_str().into());
-            // A dismissed sheet rejects; that is the reader's choice, not an error.
-            let _ = call_navigator("share", &data);
+            browser.with(|b| b.share(&content.text, &content.url));
             true
         }
         ShareNetwork::Mastodon => {
@@ -296,97 +315,5 @@ fn act(network: ShareNetwork, content: &ShareContent, panels: Panels) -> bool {
     }
 }
 
-/// Opens a share page in a new tab (`noopener`: it cannot reach back into the host page).
-fn open_share_window(link: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.open_with_url_and_target_and_features(link, "_blank", "noopener");
-    }
-}
-
-/// On desktop, opens `href` in a sized popup, as share buttons do; on a touch device (where
-/// popups are tabs anyway) returns false and lets the link open its new tab.
-fn open_popup(href: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let coarse = window
-        .match_media("(pointer: coarse)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches());
-    if coarse {
-        return false;
-    }
-    let number =
-        |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as i32;
-    let features = popup_features(
-        number(window.screen_x()),
-        number(window.screen_y()),
-        number(window.outer_width()),
-        number(window.outer_height()),
-    );
-    // With `noopener` the result is always null, so success cannot be told from a blocked
-    // popup; a click is a user gesture, which popup blockers allow.
-    window
-        .open_with_url_and_target_and_features(href, "_blank", &features)
-        .is_ok()
-}
-
-const MASTODON_KEY: &str = "article-widget:mastodon-instance";
-
-/// The server the reader shared to last time, if it is (still) a valid one.
-fn remembered_mastodon_server() -> Option<String> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
-    let saved = storage.get_item(MASTODON_KEY).ok().flatten()?;
-    mastodon_server(&saved)
-}
-
-fn remember_mastodon_server(server: &str) {
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    if let Some(storage) = storage {
-        // Storage may be full or forbidden (private mode); the server is then asked again.
-        let _ = storage.set_item(MASTODON_KEY, server);
-    }
-}
-
-fn navigator_has(name: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| Reflect::get(&w.navigator(), &name.into()).ok())
-        .is_some_and(|v| v.is_function())
-}
-
-fn call_navigator(method: &str, arg: &JsValue) -> Option<Promise> {
-    let navigator = web_sys::window()?.navigator();
-    let f = Reflect::get(&navigator, &method.into())
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()?;
-    f.call1(&navigator, arg).ok()?.dyn_into::<Promise>().ok()
-}
-
-/// Copies with the Clipboard API; where it is missing or refused, shows the link in a selected
-/// field the reader can copy from.
-fn copy_to_clipboard(url: String, panels: Panels) {
-    let clipboard = web_sys::window()
-        .and_then(|w| Reflect::get(&w.navigator(), &"clipboard".into()).ok())
-        .filter(|c| !c.is_undefined());
-    let write = clipboard.as_ref().and_then(|c| {
-        let f = Reflect::get(c, &"writeText".into())
-            .ok()?
-            .dyn_into::<Function>()
-            .ok()?;
-        // `Promise.resolve` adopts any thenable: a promise from another realm (a polyfill
-        // from an iframe, or Firefox's WebDriver sandbox) fails an `instanceof Promise` check.
-        f.call1(c, &url.as_str().into())
-            .ok()
-            .map(|result| Promise::resolve(&result))
-    });
-    leptos::task::spawn_local(async move {
-        let ok = match write {
-            Some(promise) => JsFuture::from(promise).await.is_ok(),
-            None => false,
-        };
-        panels.copied.try_set(ok);
-        panels.copy_field.try_set((!ok).then_some(url));
-    });
-}
+/// Where the reader's Mastodon server is remembered.
+pub const MASTODON_KEY: &str = "article-widget:mastodon-instance";

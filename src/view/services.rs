@@ -1,0 +1,86 @@
+//! What views ask of the browser beyond their own elements: stored choices, the clipboard, the
+//! share sheet, windows, and which media types play. Views only render; the host layer gives
+//! the real implementation (`host::browser`) through Leptos context, tests give fakes, and a
+//! view mounted without either gets [`Offline`], which stores nothing and opens nothing.
+
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+/// A future the browser settles later (the clipboard's answer).
+pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
+
+pub trait Browser {
+    /// A value this widget stored earlier in this browser (localStorage), if any.
+    fn load(&self, key: &str) -> Option<String>;
+    /// Stores `value`; where storage is full or forbidden (private mode) it is not kept.
+    fn save(&self, key: &str, value: &str);
+    /// Whether the browser has a share sheet (`navigator.share`).
+    fn can_share(&self) -> bool;
+    /// Opens the share sheet; a dismissed sheet is the reader's choice, not an error.
+    fn share(&self, title: &str, url: &str);
+    /// Copies `text`; settles to whether it was copied.
+    fn copy(&self, text: &str) -> Later<bool>;
+    /// Opens `url` in a sized popup, as share buttons do on desktop. Returns false where
+    /// popups are tabs anyway (touch devices), for the link to open its own new tab.
+    fn open_popup(&self, url: &str) -> bool;
+    /// Opens `url` in a new tab, without a way back into the host page.
+    fn open_tab(&self, url: &str);
+    /// Whether media of this MIME type may play (`canPlayType`).
+    fn can_play(&self, mime: &str) -> bool;
+}
+
+/// No browser at all: nothing stored, no share sheet, no clipboard, no windows, every type
+/// assumed playable.
+pub struct Offline;
+
+impl Browser for Offline {
+    fn load(&self, _key: &str) -> Option<String> {
+        None
+    }
+    fn save(&self, _key: &str, _value: &str) {}
+    fn can_share(&self) -> bool {
+        false
+    }
+    fn share(&self, _title: &str, _url: &str) {}
+    fn copy(&self, _text: &str) -> Later<bool> {
+        Box::pin(async { false })
+    }
+    fn open_popup(&self, _url: &str) -> bool {
+        false
+    }
+    fn open_tab(&self, _url: &str) {}
+    fn can_play(&self, _mime: &str) -> bool {
+        true
+    }
+}
+
+/// The [`Browser`] views use, as a `Copy` handle that reactive closures can carry (the
+/// implementation lives in the reactive arena, like [`super::EventSink`]'s callback).
+#[derive(Clone, Copy)]
+pub struct Services(StoredValue<Rc<dyn Browser>, LocalStorage>);
+
+impl Services {
+    pub fn new(browser: impl Browser + 'static) -> Services {
+        Services(StoredValue::new_local(Rc::new(browser)))
+    }
+
+    /// Gives `browser` to every view below the current owner.
+    pub fn provide(browser: impl Browser + 'static) {
+        provide_context(Services::new(browser));
+    }
+
+    /// The services of the nearest provider above, else [`Offline`].
+    pub fn get() -> Services {
+        use_context::<Services>().unwrap_or_else(|| Services::new(Offline))
+    }
+
+    /// Runs `f` with the browser; after the widget is gone, with [`Offline`].
+    pub fn with<T>(&self, f: impl FnOnce(&dyn Browser) -> T) -> T {
+        match self.0.try_get_value() {
+            Some(browser) => f(browser.as_ref()),
+            None => f(&Offline),
+        }
+    }
+}
