@@ -463,7 +463,7 @@ fn the_shipped_loader_is_the_source_without_comment_lines() {
 
 #[test]
 fn byte_ranges_are_read_as_rfc_9110_says() {
-    use xtask::server::{byte_range, Ranged};
+    use xtask::http::{byte_range, Ranged};
     assert_eq!(byte_range(None, 10), Ranged::Whole);
     assert_eq!(byte_range(Some("bytes=0-"), 10), Ranged::Part(0..10));
     assert_eq!(byte_range(Some("bytes=2-4"), 10), Ranged::Part(2..5));

@@ -15,7 +15,7 @@ mod support;
 use serde_json::json;
 use std::time::Duration;
 use support::{origins, Browser};
-use xtask::server::query_param;
+use xtask::http::query_param;
 use xtask::webdriver::{KEY_ENTER, KEY_ESCAPE};
 
 /// The comment-count requests of one test page (`page=` in the template).

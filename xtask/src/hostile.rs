@@ -1,7 +1,7 @@
 //! The widget origin's hostile side, for the tests of issue "Hostile input and failure": every
 //! network failure mode, and articles carrying XSS payloads in every field.
 
-use crate::server::{respond, serve_file};
+use crate::http::{respond, serve_file};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::net::TcpStream;

@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod corpus;
 pub mod hostile;
+pub mod http;
 pub mod server;
 pub mod support;
 pub mod tools;
