@@ -5,6 +5,7 @@ pub mod bench;
 pub mod corpus;
 pub mod hostile;
 pub mod http;
+pub mod screenshots;
 pub mod server;
 pub mod support;
 pub mod tools;

@@ -14,6 +14,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist          build the release bundle into dist/
   bench         sizes, time to render against a plain-JS reference, CLS, memory
                 (--rounds N cold loads per case, default 5)
+  screenshots   render each look in Chromium into tests/screenshots/ (the references)
   support       check the stylesheet and the loader against the browser support policy
   stamp-loader  (Trunk hook) write the hashed bundle names into embed.js";
 
@@ -23,6 +24,7 @@ fn main() {
         "demo" => demo(),
         "test" => test(),
         "dist" => dist(),
+        "screenshots" => xtask::screenshots::refresh(),
         "support" => tools::ensure_npm_test_tools().and_then(|()| xtask::support::check()),
         "bench" => {
             let rounds = std::env::args()
