@@ -12,11 +12,11 @@
 use article_widget::model::article::{parse_article, Article, Block, Comments, MediaMode};
 use article_widget::model::config::{HeadingLevel, Layout, WidgetConfig};
 use article_widget::model::error::LoadError;
-use article_widget::model::events::WidgetEvent;
 use article_widget::model::html::HtmlNode;
 use article_widget::model::i18n::{EN, ES};
 use article_widget::model::share::ShareNetwork;
 use article_widget::model::url::SafeUrl;
+use article_widget::model::widget_event::WidgetEvent;
 use article_widget::view::body::{Body, ContinueReading};
 use article_widget::view::breadcrumb::Breadcrumb;
 use article_widget::view::card::{ArticleCard, CardOptions};

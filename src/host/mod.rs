@@ -6,7 +6,7 @@
 
 mod attributes;
 mod browser;
-mod events;
+mod dom_events;
 mod lazy;
 mod registry;
 mod shadow;

@@ -2,7 +2,7 @@
 
 use super::attributes::{page_lang, read_config};
 use super::browser::PageBrowser;
-use super::{events, lazy, shadow};
+use super::{dom_events, lazy, shadow};
 use crate::model::config::{Loading, WidgetConfig};
 use crate::view::services::Services;
 use crate::view::widget::ArticleWidget;
@@ -75,7 +75,7 @@ pub fn mount(element: HtmlElement) {
     let (config_for_view, visible_for_view) = (config.clone(), visible.clone());
     let view = leptos::mount::mount_to(container, move || {
         Services::provide(PageBrowser);
-        let events = EventSink::new(move |event| events::dispatch(&target, &event));
+        let events = EventSink::new(move |event| dom_events::dispatch(&target, &event));
         let config = RwSignal::from(config_for_view);
         let visible = RwSignal::from(visible_for_view);
         view! { <ArticleWidget config=config visible=visible page_lang=lang.unwrap_or_default() events=events /> }

@@ -206,7 +206,7 @@ impl Parsed {
 /// The v1 parser, from an already parsed JSON value (the format detection reads it first).
 pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
     let map = value.as_object().ok_or(LoadError::NotAnObject)?;
-    let mut cx = Context {
+    let mut state = ParseState {
         base: source,
         warnings: Vec::new(),
         stopped: None,
@@ -226,14 +226,14 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
     }
 
     let id = root.required_text("id")?;
-    let url = root.required_url("url", &cx)?;
+    let url = root.required_url("url", &state)?;
     let headline = root.required_text("headline")?;
     let published = root.required_date("published")?;
 
     let lang = match root.optional_text("lang")? {
         Some(tag) if is_language_tag(&tag) => Some(tag),
         Some(tag) => {
-            cx.warn(format!(
+            state.warn(format!(
                 "lang \"{tag}\" is not a BCP 47 language tag; ignored"
             ));
             None
@@ -241,13 +241,13 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
         None => None,
     };
     let site = match root.optional_object("site")? {
-        Some(site) => Some(site.named_link(&mut cx)?),
+        Some(site) => Some(site.named_link(&mut state)?),
         None => None,
     };
-    let breadcrumb = root.each_object("breadcrumb", |item| item.named_link(&mut cx))?;
-    let authors = root.each_object("authors", |item| item.named_link(&mut cx))?;
+    let breadcrumb = root.each_object("breadcrumb", |item| item.named_link(&mut state))?;
+    let authors = root.each_object("authors", |item| item.named_link(&mut state))?;
     let image = match root.optional_object("image")? {
-        Some(image) => image.image(&mut cx)?,
+        Some(image) => image.image(&mut state)?,
         None => None,
     };
     let body = match root.get("body") {
@@ -255,17 +255,17 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
             // Past the block cap the rest is cut anyway: it is not even converted.
             let mut blocks = Vec::new();
             root.each_object_while("body", |block| {
-                blocks.extend(block.block(&mut cx)?);
+                blocks.extend(block.block(&mut state)?);
                 Ok(blocks.len() <= MAX_BLOCKS)
             })?;
             blocks
         }
         None => match root.optional_text("body_html")? {
             Some(html) => {
-                let nodes = sanitize(&html, cx.base, Allowlist::Body).into_nodes(
+                let nodes = sanitize(&html, state.base, Allowlist::Body).into_nodes(
                     "body_html",
-                    &mut cx.warnings,
-                    &mut cx.stopped,
+                    &mut state.warnings,
+                    &mut state.stopped,
                 );
                 vec![Block::Html(nodes)]
             }
@@ -281,14 +281,14 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
         None => ShareDefaults::default(),
     };
     let live = match root.optional_object("live")? {
-        Some(live) => live.live(&mut cx)?,
+        Some(live) => live.live(&mut state)?,
         None => None,
     };
     let comments = match root.optional_object("comments")? {
         Some(comments) => Some(Comments {
             count: comments.required_count("count")?,
-            url: comments.optional_url("url", &mut cx)?,
-            count_url: comments.optional_url("count_url", &mut cx)?,
+            url: comments.optional_url("url", &mut state)?,
+            count_url: comments.optional_url("count_url", &mut state)?,
         }),
         None => None,
     };
@@ -307,14 +307,14 @@ pub fn parse_v1(value: &Value, source: &SafeUrl) -> Result<Parsed, LoadError> {
         authors,
         image,
         body,
-        body_cut: cx.stopped,
+        body_cut: state.stopped,
         share,
         live,
         comments,
     };
     Ok(Parsed {
         article,
-        warnings: cx.warnings,
+        warnings: state.warnings,
         comment_count_source: None,
     })
 }
@@ -331,14 +331,16 @@ fn is_language_tag(tag: &str) -> bool {
             .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-struct Context<'a> {
+/// What a parse carries along: the base URL relative URLs resolve against, the warnings so far,
+/// and where the sanitizer stopped.
+struct ParseState<'a> {
     base: &'a SafeUrl,
     warnings: Vec<String>,
     /// The cap at which the sanitizer stopped reading body markup, if it did.
     stopped: Option<Cap>,
 }
 
-impl Context<'_> {
+impl ParseState<'_> {
     fn warn(&mut self, message: String) {
         self.warnings.push(message);
     }
@@ -394,22 +396,27 @@ impl<'a> Obj<'a> {
     }
 
     /// A required URL: a disallowed scheme is an error, because the field cannot be left out.
-    fn required_url(&self, name: &str, cx: &Context) -> Result<SafeUrl, FieldError> {
+    fn required_url(&self, name: &str, state: &ParseState) -> Result<SafeUrl, FieldError> {
         let raw = self.required_text(name)?;
-        cx.base
+        state
+            .base
             .join(&raw)
             .map_err(|err| self.error(name, Problem::Url(err)))
     }
 
     /// An optional URL: a disallowed scheme drops it with a warning, as the spec says.
-    fn optional_url(&self, name: &str, cx: &mut Context) -> Result<Option<SafeUrl>, FieldError> {
+    fn optional_url(
+        &self,
+        name: &str,
+        state: &mut ParseState,
+    ) -> Result<Option<SafeUrl>, FieldError> {
         let Some(raw) = self.optional_text(name)? else {
             return Ok(None);
         };
-        match cx.base.join(&raw) {
+        match state.base.join(&raw) {
             Ok(url) => Ok(Some(url)),
             Err(err) => {
-                cx.warn(format!("{} {err}; dropped", self.path_of(name)));
+                state.warn(format!("{} {err}; dropped", self.path_of(name)));
                 Ok(None)
             }
         }
@@ -523,16 +530,16 @@ impl<'a> Obj<'a> {
             .collect()
     }
 
-    fn named_link(&self, cx: &mut Context) -> Result<NamedLink, FieldError> {
+    fn named_link(&self, state: &mut ParseState) -> Result<NamedLink, FieldError> {
         Ok(NamedLink {
             name: self.required_text("name")?,
-            url: self.optional_url("url", cx)?,
+            url: self.optional_url("url", state)?,
         })
     }
 
     /// `None` when the image's URL was dropped for its scheme: a card without the photo is
     /// better than no card.
-    fn image(&self, cx: &mut Context) -> Result<Option<Image>, FieldError> {
+    fn image(&self, state: &mut ParseState) -> Result<Option<Image>, FieldError> {
         let alt = match self.get("alt") {
             None => return Err(self.error("alt", Problem::Missing)),
             Some(Value::String(s)) => s.trim().to_string(),
@@ -541,10 +548,10 @@ impl<'a> Obj<'a> {
             }
         };
         let raw = self.required_text("url")?;
-        let url = match cx.base.join(&raw) {
+        let url = match state.base.join(&raw) {
             Ok(url) => url,
             Err(err) => {
-                cx.warn(format!("{} {err}; image dropped", self.path_of("url")));
+                state.warn(format!("{} {err}; image dropped", self.path_of("url")));
                 return Ok(None);
             }
         };
@@ -560,15 +567,15 @@ impl<'a> Obj<'a> {
 
     /// One body block; `None` for block types this version does not know, which the spec says
     /// to skip, and for blocks whose only link was dropped.
-    fn block(&self, cx: &mut Context) -> Result<Option<Block>, FieldError> {
+    fn block(&self, state: &mut ParseState) -> Result<Option<Block>, FieldError> {
         let kind = self.required_text("type")?;
         let block = match kind.as_str() {
             "paragraph" => match (self.optional_text("html")?, self.get("text")) {
                 (Some(html), _) => {
-                    Block::Paragraph(sanitize(&html, cx.base, Allowlist::Inline).into_nodes(
+                    Block::Paragraph(sanitize(&html, state.base, Allowlist::Inline).into_nodes(
                         &self.path_of("html"),
-                        &mut cx.warnings,
-                        &mut cx.stopped,
+                        &mut state.warnings,
+                        &mut state.stopped,
                     ))
                 }
                 (None, Some(_)) => {
@@ -585,10 +592,10 @@ impl<'a> Obj<'a> {
                 let title = self.required_text("title")?;
                 let label = self.optional_text("label")?;
                 let raw = self.required_text("url")?;
-                match cx.base.join(&raw) {
+                match state.base.join(&raw) {
                     Ok(url) => Block::Related { title, url, label },
                     Err(err) => {
-                        cx.warn(format!(
+                        state.warn(format!(
                             "{} {err}; related link dropped",
                             self.path_of("url")
                         ));
@@ -596,12 +603,12 @@ impl<'a> Obj<'a> {
                     }
                 }
             }
-            "image" => match self.image(cx)? {
+            "image" => match self.image(state)? {
                 Some(image) => Block::Image(image),
                 None => return Ok(None),
             },
             other => {
-                cx.warn(format!(
+                state.warn(format!(
                     "{}: unknown block type \"{other}\" skipped",
                     self.path
                 ));
@@ -613,37 +620,38 @@ impl<'a> Obj<'a> {
 
     /// A stream's sources: one `media` object, or an array of them in order of preference.
     /// A source whose URL is refused is dropped with a warning; the others stay.
-    fn media(&self, name: &str, cx: &mut Context) -> Result<Vec<Media>, FieldError> {
-        let source = |media: Obj<'a>, cx: &mut Context| -> Result<Option<Media>, FieldError> {
-            let raw = media.required_text("src")?;
-            match cx.base.join(&raw) {
-                Ok(src) => Ok(Some(Media {
-                    src,
-                    mime: media.optional_text("type")?,
-                })),
-                Err(err) => {
-                    cx.warn(format!("{} {err}; dropped", media.path_of("src")));
-                    Ok(None)
+    fn media(&self, name: &str, state: &mut ParseState) -> Result<Vec<Media>, FieldError> {
+        let source =
+            |media: Obj<'a>, state: &mut ParseState| -> Result<Option<Media>, FieldError> {
+                let raw = media.required_text("src")?;
+                match state.base.join(&raw) {
+                    Ok(src) => Ok(Some(Media {
+                        src,
+                        mime: media.optional_text("type")?,
+                    })),
+                    Err(err) => {
+                        state.warn(format!("{} {err}; dropped", media.path_of("src")));
+                        Ok(None)
+                    }
                 }
-            }
-        };
+            };
         match self.get(name) {
             Some(Value::Array(_)) => Ok(self
-                .each_object(name, |media| source(media, cx))?
+                .each_object(name, |media| source(media, state))?
                 .into_iter()
                 .flatten()
                 .collect()),
             Some(Value::Object(_)) | None => match self.optional_object(name)? {
-                Some(media) => Ok(source(media, cx)?.into_iter().collect()),
+                Some(media) => Ok(source(media, state)?.into_iter().collect()),
                 None => Ok(Vec::new()),
             },
             Some(_) => Err(self.wrong_type(name, "an object or an array")),
         }
     }
 
-    fn live(&self, cx: &mut Context) -> Result<Option<Live>, FieldError> {
-        let video = self.media("video", cx)?;
-        let audio = self.media("audio", cx)?;
+    fn live(&self, state: &mut ParseState) -> Result<Option<Live>, FieldError> {
+        let video = self.media("video", state)?;
+        let audio = self.media("audio", state)?;
         let default_mode = match self.optional_text("default")?.as_deref() {
             None | Some("video") => MediaMode::Video,
             Some("audio") => MediaMode::Audio,
@@ -656,7 +664,7 @@ impl<'a> Obj<'a> {
             title: self.optional_text("title")?,
             video,
             audio,
-            poster: self.optional_url("poster", cx)?,
+            poster: self.optional_url("poster", state)?,
             default_mode,
         }))
     }

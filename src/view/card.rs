@@ -1,7 +1,7 @@
 use super::body::{Body, ContinueReading};
 use super::breadcrumb::Breadcrumb;
 use super::comment_count::CommentCount;
-use super::events::EventSink;
+use super::event_sink::EventSink;
 use super::figure::Figure;
 use super::intl::format_date;
 use super::live_toggle::LiveToggle;

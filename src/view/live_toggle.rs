@@ -1,10 +1,10 @@
-use super::events::EventSink;
+use super::event_sink::EventSink;
 use super::icons::play_icon;
 use super::players::{pause_others, register, PlayerRegistration};
 use super::services::Services;
 use crate::model::article::{first_playable, Live, MediaMode};
-use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
+use crate::model::widget_event::WidgetEvent;
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::HtmlMediaElement;

@@ -8,7 +8,7 @@ pub mod breadcrumb;
 pub mod card;
 pub mod comment_count;
 pub mod error_state;
-pub mod events;
+pub mod event_sink;
 pub mod fallback;
 pub mod figure;
 pub mod icons;
@@ -21,4 +21,4 @@ pub mod services;
 pub mod share_bar;
 pub mod widget;
 
-pub use events::EventSink;
+pub use event_sink::EventSink;

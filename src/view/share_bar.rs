@@ -1,11 +1,11 @@
-use super::events::EventSink;
+use super::event_sink::EventSink;
 use super::icons::share_icon;
 use super::services::Services;
-use crate::model::events::WidgetEvent;
 use crate::model::i18n::Strings;
 use crate::model::share::{
     mastodon_link, mastodon_server, opens_in_popup, ShareNetwork, SharePage,
 };
+use crate::model::widget_event::WidgetEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -112,7 +112,7 @@ pub fn ShareBar(
                         aria-label=label
                         on:click=move |_| {
                             let shared =
-                                content.with_value(|c| act(network, c, panels, browser));
+                                content.with_value(|c| run_share_button(network, c, panels, browser));
                             if shared {
                                 events.emit(WidgetEvent::Share { network });
                             }
@@ -290,7 +290,12 @@ fn MastodonForm(
 
 /// Runs a button network's action; returns whether anything was shared (the Mastodon button
 /// only opens its form: the share comes with the form's submit).
-fn act(network: ShareNetwork, content: &ShareContent, panels: Panels, browser: Services) -> bool {
+fn run_share_button(
+    network: ShareNetwork,
+    content: &ShareContent,
+    panels: Panels,
+    browser: Services,
+) -> bool {
     match network {
         ShareNetwork::Copy => {
             let copying = browser.with(|b| b.copy(&content.url));

@@ -1,6 +1,6 @@
 use super::card::{ArticleCard, CardOptions};
 use super::error_state::ErrorState;
-use super::events::EventSink;
+use super::event_sink::EventSink;
 use super::loading_state::LoadingState;
 use crate::api::{
     forget_failure, subscribe_count, subscribe_count_url, ArticleRequest, CountSubscription,
@@ -9,9 +9,9 @@ use crate::api::{
 use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
-use crate::model::events::WidgetEvent;
 use crate::model::i18n::{is_rtl, strings_for};
 use crate::model::url::SafeUrl;
+use crate::model::widget_event::WidgetEvent;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! `article-widget:*` events on the host element: bubbling and composed, so a listener anywhere
 //! on the page hears them.
 
-use crate::model::events::WidgetEvent;
+use crate::model::widget_event::WidgetEvent;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};

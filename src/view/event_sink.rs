@@ -1,4 +1,4 @@
-use crate::model::events::WidgetEvent;
+use crate::model::widget_event::WidgetEvent;
 use leptos::prelude::*;
 use std::rc::Rc;
 
