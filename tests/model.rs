@@ -730,7 +730,10 @@ fn every_share_button_keeps_its_visible_name_in_its_accessible_name() {
                 strings.lang
             );
         }
-        for network in ShareNetwork::ALL {
+        for network in article_widget::model::share::NETWORKS
+            .iter()
+            .map(|row| row.network)
+        {
             let label = strings.share_on_network(network.brand());
             assert!(label.contains(network.brand()));
         }
@@ -946,4 +949,83 @@ fn a_stream_is_one_source_or_a_list_and_each_bad_source_is_named() {
         "{}",
         field_error(&value)
     );
+}
+
+/// The share table is the one list of networks: every network has exactly one row, ids are
+/// unique and read back, and the configurator's list and the README's list are the table's.
+#[test]
+fn the_share_table_lists_each_network_once_and_the_configurator_and_readme_agree() {
+    use article_widget::model::share::{ShareId, NETWORKS};
+    // A new variant fails to compile here until it is added (and then must be in the table).
+    let every = |n: ShareNetwork| match n {
+        ShareNetwork::X
+        | ShareNetwork::Facebook
+        | ShareNetwork::Linkedin
+        | ShareNetwork::Whatsapp
+        | ShareNetwork::Telegram
+        | ShareNetwork::Reddit
+        | ShareNetwork::Bluesky
+        | ShareNetwork::Threads
+        | ShareNetwork::Mastodon
+        | ShareNetwork::Email
+        | ShareNetwork::Copy
+        | ShareNetwork::Native => n,
+    };
+    let variants = [
+        ShareNetwork::X,
+        ShareNetwork::Facebook,
+        ShareNetwork::Linkedin,
+        ShareNetwork::Whatsapp,
+        ShareNetwork::Telegram,
+        ShareNetwork::Reddit,
+        ShareNetwork::Bluesky,
+        ShareNetwork::Threads,
+        ShareNetwork::Mastodon,
+        ShareNetwork::Email,
+        ShareNetwork::Copy,
+        ShareNetwork::Native,
+    ]
+    .map(every);
+    assert_eq!(NETWORKS.len(), variants.len());
+    for network in variants {
+        let rows: Vec<_> = NETWORKS.iter().filter(|r| r.network == network).collect();
+        assert_eq!(rows.len(), 1, "{network:?}");
+        assert_eq!(ShareNetwork::from_id(rows[0].id), ShareId::Network(network));
+        assert!(!rows[0].brand.is_empty() && !rows[0].icon.0.is_empty());
+    }
+    let ids: Vec<&str> = NETWORKS.iter().map(|r| r.id).collect();
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let configurator =
+        std::fs::read_to_string(root.join("js/configurator/configurator.js")).unwrap();
+    let list = configurator
+        .split("var NETWORKS = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .unwrap();
+    let configured: Vec<&str> = list
+        .split(',')
+        .map(|s| s.trim().trim_matches('"'))
+        .collect();
+    let mut sorted_ids = ids.clone();
+    sorted_ids.sort_unstable();
+    let mut sorted_configured = configured.clone();
+    sorted_configured.sort_unstable();
+    assert_eq!(
+        sorted_configured, sorted_ids,
+        "js/configurator/configurator.js"
+    );
+
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let paragraph = readme
+        .split("**Share network ids:**")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .unwrap();
+    for id in ids {
+        assert!(
+            paragraph.contains(&format!("`{id}`")),
+            "README lacks `{id}`"
+        );
+    }
 }

@@ -40,56 +40,72 @@ pub const DEFAULT_SHARE: &[ShareNetwork] = &[
     ShareNetwork::Copy,
 ];
 
-impl ShareNetwork {
-    pub const ALL: &'static [ShareNetwork] = &[
-        ShareNetwork::X,
-        ShareNetwork::Facebook,
-        ShareNetwork::Linkedin,
-        ShareNetwork::Whatsapp,
-        ShareNetwork::Telegram,
-        ShareNetwork::Reddit,
-        ShareNetwork::Bluesky,
-        ShareNetwork::Threads,
-        ShareNetwork::Mastodon,
-        ShareNetwork::Email,
-        ShareNetwork::Copy,
-        ShareNetwork::Native,
-    ];
+/// How a network's share opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opens {
+    /// Its share page, in a sized popup on desktop and a new tab on touch devices.
+    Popup,
+    /// The reader's mail app (`mailto:`).
+    MailApp,
+    /// Something the widget does itself: copy, the share sheet, the Mastodon form.
+    InWidget,
+}
 
+/// Everything the widget knows of one network but its link: the one table the model, the icons
+/// and the share bar read (and, checked by a test, the configurator and the README list).
+#[derive(Debug)]
+pub struct NetworkInfo {
+    pub network: ShareNetwork,
     /// The id in the embed spec, also used in `article-widget:share` events.
-    pub fn id(self) -> &'static str {
-        match self {
-            ShareNetwork::X => "x",
-            ShareNetwork::Facebook => "facebook",
-            ShareNetwork::Linkedin => "linkedin",
-            ShareNetwork::Whatsapp => "whatsapp",
-            ShareNetwork::Telegram => "telegram",
-            ShareNetwork::Reddit => "reddit",
-            ShareNetwork::Bluesky => "bluesky",
-            ShareNetwork::Threads => "threads",
-            ShareNetwork::Mastodon => "mastodon",
-            ShareNetwork::Email => "email",
-            ShareNetwork::Copy => "copy",
-            ShareNetwork::Native => "native",
-        }
+    pub id: &'static str,
+    /// The service's own name, for "Share on X".
+    pub brand: &'static str,
+    pub opens: Opens,
+    /// The icon: one SVG path on a 24 x 24 grid, and whether it is filled rather than stroked.
+    pub icon: (&'static str, bool),
+}
+
+/// Every network, in the order of the embed spec.
+#[rustfmt::skip]
+pub const NETWORKS: &[NetworkInfo] = &[
+    NetworkInfo { network: ShareNetwork::X, id: "x", brand: "X", opens: Opens::Popup, icon: ("M4 4l16 16M20 4L4 20", false) },
+    NetworkInfo { network: ShareNetwork::Facebook, id: "facebook", brand: "Facebook", opens: Opens::Popup, icon: ("M14 7h3V3h-3a4 4 0 0 0-4 4v3H7v4h3v7h4v-7h3l1-4h-4V7.5a.5.5 0 0 1 .5-.5z", true) },
+    NetworkInfo { network: ShareNetwork::Linkedin, id: "linkedin", brand: "LinkedIn", opens: Opens::Popup, icon: ("M5 9h3v10H5zM6.5 4a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5zM10 9h3v1.5c.6-1 1.8-1.8 3.3-1.8 2.6 0 3.7 1.7 3.7 4.6V19h-3v-5.2c0-1.4-.4-2.3-1.7-2.3-1.4 0-2.3 1-2.3 2.5V19h-3z", true) },
+    NetworkInfo { network: ShareNetwork::Whatsapp, id: "whatsapp", brand: "WhatsApp", opens: Opens::Popup, icon: ("M4 20l1.4-4A8 8 0 1 1 8 18.6zM9 9c0 3 3 6 6 6l1-1.5-2-1-1 1c-1 0-2.5-1.5-2.5-2.5l1-1-1-2z", false) },
+    NetworkInfo { network: ShareNetwork::Telegram, id: "telegram", brand: "Telegram", opens: Opens::Popup, icon: ("M3 11l17-7-3 16-5-4-3 3v-5l8-7-10 6z", true) },
+    NetworkInfo { network: ShareNetwork::Reddit, id: "reddit", brand: "Reddit", opens: Opens::Popup, icon: ("M6 14a6 4 0 1 0 12 0 6 4 0 1 0-12 0M12 10l1.5-5 4 1M9.5 13.5h0M14.5 13.5h0M9.5 16.5c1.5 1 3.5 1 5 0", false) },
+    NetworkInfo { network: ShareNetwork::Bluesky, id: "bluesky", brand: "Bluesky", opens: Opens::Popup, icon: ("M12 11C10.5 8 7 4 4.5 4 3 4 3.5 7 4 9c.6 2.2 2.6 3 5 2.7-2.5.5-4.3 1.8-2.5 4.3 2.6 3.4 4.6.5 5.5-2.5.9 3 2.9 5.9 5.5 2.5 1.8-2.5 0-3.8-2.5-4.3 2.4.3 4.4-.5 5-2.7.5-2 1-5-.5-5C17 4 13.5 8 12 11z", true) },
+    NetworkInfo { network: ShareNetwork::Threads, id: "threads", brand: "Threads", opens: Opens::Popup, icon: ("M16 11c-.5-3-2.5-4-4.5-4C9 7 8 9 8 12s1.5 5 4 5 4-1.5 4-4-2-3-4-3-3 1-3 2 1 2 2.5 2 3.5-1 3.5-4M19 12a7 7 0 1 1-2-5", false) },
+    NetworkInfo { network: ShareNetwork::Mastodon, id: "mastodon", brand: "Mastodon", opens: Opens::InWidget, icon: ("M5 6a3 3 0 0 1 3-3h8a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-5l-3 3v-3H8a3 3 0 0 1-3-3zM9 13V9l3 3 3-3v4", false) },
+    NetworkInfo { network: ShareNetwork::Email, id: "email", brand: "Email", opens: Opens::MailApp, icon: ("M3 6h18v12H3zM3 7l9 6 9-6", false) },
+    NetworkInfo { network: ShareNetwork::Copy, id: "copy", brand: "Copy link", opens: Opens::InWidget, icon: ("M8 8h11v11H8zM5 16V5h11", false) },
+    NetworkInfo { network: ShareNetwork::Native, id: "native", brand: "Share", opens: Opens::InWidget, icon: ("M12 3v12M8 7l4-4 4 4M5 12v8h14v-8", false) },
+];
+
+/// Stands in for a network missing from [`NETWORKS`], which a test rules out.
+const UNLISTED: NetworkInfo = NetworkInfo {
+    network: ShareNetwork::Copy,
+    id: "",
+    brand: "",
+    opens: Opens::InWidget,
+    icon: ("", false),
+};
+
+impl ShareNetwork {
+    /// This network's row of [`NETWORKS`].
+    pub fn info(self) -> &'static NetworkInfo {
+        NETWORKS
+            .iter()
+            .find(|row| row.network == self)
+            .unwrap_or(&UNLISTED)
     }
 
-    /// The service's own name, for "Share on X".
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
     pub fn brand(self) -> &'static str {
-        match self {
-            ShareNetwork::X => "X",
-            ShareNetwork::Facebook => "Facebook",
-            ShareNetwork::Linkedin => "LinkedIn",
-            ShareNetwork::Whatsapp => "WhatsApp",
-            ShareNetwork::Telegram => "Telegram",
-            ShareNetwork::Reddit => "Reddit",
-            ShareNetwork::Bluesky => "Bluesky",
-            ShareNetwork::Threads => "Threads",
-            ShareNetwork::Mastodon => "Mastodon",
-            ShareNetwork::Email => "Email",
-            ShareNetwork::Copy => "Copy link",
-            ShareNetwork::Native => "Share",
-        }
+        self.info().brand
     }
 
     pub fn from_id(id: &str) -> ShareId {
@@ -100,10 +116,10 @@ impl ShareNetwork {
         if id == "googleplus" || id == "google-plus" {
             return ShareId::Retired("Google+ closed in April 2019");
         }
-        ShareNetwork::ALL
+        NETWORKS
             .iter()
-            .find(|n| n.id() == id)
-            .map_or(ShareId::Unknown, |n| ShareId::Network(*n))
+            .find(|row| row.id == id)
+            .map_or(ShareId::Unknown, |row| ShareId::Network(row.network))
     }
 
     /// The share link, for the networks that are links. `None` for [`ShareNetwork::Copy`],
@@ -217,10 +233,7 @@ pub fn popup_features(left: i32, top: i32, width: i32, height: i32) -> String {
 
 /// Whether a network's link opens in a popup (on desktop); mail opens the mail app instead.
 pub fn opens_in_popup(network: ShareNetwork) -> bool {
-    !matches!(
-        network,
-        ShareNetwork::Email | ShareNetwork::Copy | ShareNetwork::Native
-    )
+    network.info().opens == Opens::Popup
 }
 
 /// What is shared: the canonical URL and the text that goes with it.
