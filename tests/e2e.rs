@@ -163,6 +163,19 @@ fn article_requests_start_while_the_wasm_downloads_and_the_widget_takes_them_ove
         json!([["case=early", 1, true], ["case=early-include", 1, true]])
     );
     assert_eq!(origins().widget.count("/__test/status/404?case=early"), 1);
+    // A backslash in the query is data: the widget asks for the same URL the loader fetched
+    // early, so the article is requested once.
+    b.wait_state("slash", "loaded");
+    let slash = origins()
+        .widget
+        .requests()
+        .into_iter()
+        .filter(|t| t.contains("case=early-slash"))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        slash,
+        ["/demo/article.json?case=early-slash&sig=a%2Fb&p=a\\b"]
+    );
     // An early response still goes through every check: the 404 is the widget's error state,
     // with the publisher's fallback.
     assert!(b.text("gone", "[part=error]").contains("404"));

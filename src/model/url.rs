@@ -140,13 +140,25 @@ impl fmt::Display for SafeUrl {
     }
 }
 
-/// What browsers do to a URL string before parsing it.
+/// What browsers do to a URL string before parsing it: leading and trailing controls and
+/// spaces trimmed, tabs and newlines removed, and, in http(s) URLs, `\` read as `/` before the
+/// query (in the query and fragment a backslash is data: a signed URL may carry one).
 fn preprocess(input: &str) -> String {
+    let mut in_path = true;
     input
         .trim_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .map(|c| if c == '\\' { '/' } else { c })
+        .map(|c| {
+            if c == '?' || c == '#' {
+                in_path = false;
+            }
+            if c == '\\' && in_path {
+                '/'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
