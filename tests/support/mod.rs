@@ -6,20 +6,15 @@
 use serde_json::{json, Value};
 use std::sync::OnceLock;
 use std::time::Duration;
-use xtask::server::{Role, Server};
+use xtask::dist_dir;
+use xtask::server::Origins;
 use xtask::webdriver::{pooled_driver, Engine, PooledDriver, Scheme, Session};
-use xtask::{dist_dir, workspace_root};
 
 pub const NEEDS: &str = "needs dist/ and the browsers: run `cargo xtask test`";
 
 /// The engine this run drives.
 pub fn engine() -> Engine {
     Engine::from_env().unwrap()
-}
-
-pub struct Origins {
-    pub widget: Server,
-    pub host: Server,
 }
 
 pub fn origins() -> &'static Origins {
@@ -29,19 +24,9 @@ pub fn origins() -> &'static Origins {
             dist_dir().join("embed.js").exists(),
             "dist/embed.js is missing: {NEEDS}"
         );
-        let widget = Server::start(0, Role::Widget { root: dist_dir() }).unwrap();
-        let host = Server::start(
-            0,
-            Role::Host {
-                demo_root: dist_dir(),
-                pages_root: workspace_root().join("tests/pages"),
-                widget_origin: widget.origin.clone(),
-                record_console: true,
-            },
-        )
-        .unwrap();
-        assert_ne!(widget.origin, host.origin);
-        Origins { widget, host }
+        let origins = Origins::start(0, 0, true).unwrap();
+        assert_ne!(origins.widget.origin, origins.host.origin);
+        origins
     })
 }
 

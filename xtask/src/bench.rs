@@ -1,7 +1,7 @@
 //! `cargo xtask bench`: what every host page pays for the widget, measured in a real browser
 //! against a plain-JavaScript reference doing the same job, in the same run.
 
-use crate::server::{Role, Server};
+use crate::server::Origins;
 use crate::webdriver::{Driver, Engine, Scheme, Session};
 use crate::{dist_dir, workspace_root, Result};
 use serde_json::{json, Value};
@@ -202,16 +202,7 @@ pub fn run(rounds: usize) -> Result<()> {
     crate::tools::ensure_test_tools()?;
     crate::build_dist()?;
     let sizes = sizes()?;
-    let widget = Server::start(0, Role::Widget { root: dist_dir() })?;
-    let host = Server::start(
-        0,
-        Role::Host {
-            demo_root: dist_dir(),
-            pages_root: workspace_root().join("tests/pages"),
-            widget_origin: widget.origin.clone(),
-            record_console: false,
-        },
-    )?;
+    let Origins { widget, host } = Origins::start(0, 0, false)?;
     // Measured in Chromium alone: the memory figures need its `performance.memory`.
     let driver = Driver::start(Engine::Chromium, Scheme::Light)?;
     let mut timings = Vec::new();

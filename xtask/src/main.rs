@@ -3,7 +3,7 @@
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use xtask::server::{Role, Server};
+use xtask::server::Origins;
 use xtask::webdriver::{Engine, ENGINE_VAR};
 use xtask::{build_dist, dist_dir, run, stamp_loader, tools, workspace_root, Result};
 
@@ -69,16 +69,10 @@ fn dist() -> Result<()> {
 
 fn demo() -> Result<()> {
     build_dist()?;
-    let widget = Server::start(8081, Role::Widget { root: dist_dir() })?;
-    let _host = Server::start(
-        8080,
-        Role::Host {
-            demo_root: dist_dir(),
-            pages_root: workspace_root().join("tests/pages"),
-            widget_origin: widget.origin.clone(),
-            record_console: false,
-        },
-    )?;
+    let Origins {
+        widget,
+        host: _host,
+    } = Origins::start(8081, 8080, false)?;
     println!();
     println!("  Demo host page:   http://127.0.0.1:8080/   (open this)");
     println!(

@@ -2,9 +2,9 @@
 //! Chromium, compared by the theming test with a tolerance, refreshed by
 //! `cargo xtask screenshots`.
 
-use crate::server::{Role, Server};
+use crate::server::Origins;
 use crate::webdriver::{Driver, Engine, Scheme, Session};
-use crate::{dist_dir, workspace_root, Result};
+use crate::{workspace_root, Result};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -101,16 +101,7 @@ pub fn differing_share(reference: &[u8], actual: &[u8]) -> Result<f64> {
 pub fn refresh() -> Result<()> {
     crate::tools::ensure_test_tools()?;
     crate::build_dist()?;
-    let widget = Server::start(0, Role::Widget { root: dist_dir() })?;
-    let host = Server::start(
-        0,
-        Role::Host {
-            demo_root: dist_dir(),
-            pages_root: workspace_root().join("tests/pages"),
-            widget_origin: widget.origin.clone(),
-            record_console: false,
-        },
-    )?;
+    let Origins { widget, host } = Origins::start(0, 0, false)?;
     let driver = Driver::start(Engine::Chromium, Scheme::Light)?;
     let session = driver.session(WINDOW.0, WINDOW.1)?;
     std::fs::create_dir_all(references_dir())?;

@@ -41,6 +41,40 @@ pub enum Role {
     },
 }
 
+/// The two origins of the demo and the tests: the publisher's (serving `dist/`) and a
+/// third-party host page's.
+pub struct Origins {
+    pub widget: Server,
+    pub host: Server,
+}
+
+impl Origins {
+    /// Starts both on the given ports (0 picks free ones). `record_console` puts the console
+    /// recorder in the host's pages (tests only).
+    pub fn start(
+        widget_port: u16,
+        host_port: u16,
+        record_console: bool,
+    ) -> std::io::Result<Origins> {
+        let widget = Server::start(
+            widget_port,
+            Role::Widget {
+                root: crate::dist_dir(),
+            },
+        )?;
+        let host = Server::start(
+            host_port,
+            Role::Host {
+                demo_root: crate::dist_dir(),
+                pages_root: crate::workspace_root().join("tests/pages"),
+                widget_origin: widget.origin.clone(),
+                record_console,
+            },
+        )?;
+        Ok(Origins { widget, host })
+    }
+}
+
 #[derive(Clone)]
 pub struct Server {
     pub origin: String,
