@@ -179,7 +179,8 @@ fn test() -> Result<()> {
             .args(["--", "--ignored", "--test-threads", "2"])
             .env(ENGINE_VAR, engine.id())
             .process_group(0);
-        let result = run_in_own_group(&mut suites);
+        let label = format!("[{}]", engine.id());
+        let result = run_in_own_group_labelled(&mut suites, Some(&label));
         outcomes.push((engine, started.elapsed(), result));
     }
     println!("\n==> end-to-end, per engine");
@@ -226,9 +227,24 @@ const VIEW_TESTS_PROFILE: &str = "/tmp/article-widget-view-tests";
 /// whatever is left in that group (a browser a test runner started and left): the group's id
 /// is the id of the process this started.
 fn run_in_own_group(command: &mut Command) -> Result<()> {
+    run_in_own_group_labelled(command, None)
+}
+
+/// [`run_in_own_group`], with each line the command prints on stdout (libtest's `test … ok`
+/// lines) prefixed by `label`, so the output says which engine each test ran in.
+fn run_in_own_group_labelled(command: &mut Command, label: Option<&str>) -> Result<()> {
+    if label.is_some() {
+        command.stdout(std::process::Stdio::piped());
+    }
     let mut child = command
         .spawn()
         .map_err(|e| format!("could not run {command:?}: {e}"))?;
+    if let (Some(label), Some(stdout)) = (label, child.stdout.take()) {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout).lines() {
+            println!("{label} {}", line?);
+        }
+    }
     let status = child.wait()?;
     let group = format!("-{}", child.id());
     let _ = Command::new("kill")
