@@ -103,8 +103,14 @@ pub fn LiveToggle(
         site.with_value(|site| browser.with(|b| b.save(&stored_mode_key(site), next.as_str())));
         if was_playing {
             if let Some(m) = element(next) {
-                // A rejected play() (autoplay policy) leaves the player paused, which it shows.
-                let _ = m.play();
+                // Started a task later, once the engine has let go of the player just paused:
+                // WebKitGTK's media backend stalled a player started in the same task (about one
+                // switch in four). The click's user activation still holds then. A rejected
+                // play() (autoplay policy) leaves the player paused, which it shows.
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    let _ = m.play();
+                });
             }
         }
         events.emit(WidgetEvent::MediaChange {
