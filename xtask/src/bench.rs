@@ -306,7 +306,7 @@ fn print(report: &Value) {
         );
     }
     println!(
-        "  first visit, brotli: {} bytes (budget 100 KB)",
+        "  first visit, brotli: {} bytes (target 160 KB, issue 15)",
         report["first_visit_brotli_bytes"]
     );
     println!(
