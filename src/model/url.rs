@@ -286,7 +286,9 @@ fn remove_dot_segments(path: &str) -> String {
         out.push('/');
     }
     out.push_str(&output.join("/"));
-    if trailing_slash && !out.ends_with('/') {
+    // A final `.` or `..` leaves the path ending in a slash, after whatever segment is last,
+    // an empty one included (`a//.` is `a//`).
+    if trailing_slash && !output.is_empty() {
         out.push('/');
     }
     out
