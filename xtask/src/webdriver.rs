@@ -107,17 +107,31 @@ pub const KEY_ESCAPE: &str = "\u{E00C}";
 /// A virtual X display for WebKitGTK, which has no headless mode. Stopped on drop.
 struct Xvfb {
     child: Child,
+    number: u32,
     display: String,
+}
+
+/// Whether an X server listens on display `number` (a socket file alone may be stale).
+fn x_server_listens(number: u32) -> bool {
+    std::os::unix::net::UnixStream::connect(format!("/tmp/.X11-unix/X{number}")).is_ok()
+}
+
+/// Whether the process `pid` exists.
+fn alive(pid: i32) -> bool {
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    pid > 0 && unsafe { libc::kill(pid, 0) } == 0
 }
 
 impl Xvfb {
     fn start() -> Result<Xvfb> {
-        // The first display number with neither a lock nor a socket; Xvfb refuses a taken one,
-        // so a race with another run moves on to the next number.
+        // The first display number no live X server holds. A lock whose process is gone (a
+        // server that was killed) does not hold it: Xvfb itself replaces such a stale lock.
         for number in 90..190 {
             let lock = format!("/tmp/.X{number}-lock");
-            let socket = format!("/tmp/.X11-unix/X{number}");
-            if Path::new(&lock).exists() || Path::new(&socket).exists() {
+            let holder = std::fs::read_to_string(&lock)
+                .ok()
+                .and_then(|pid| pid.trim().parse::<i32>().ok());
+            if holder.is_some_and(alive) || x_server_listens(number) {
                 continue;
             }
             let mut child = Command::new("Xvfb")
@@ -129,28 +143,50 @@ impl Xvfb {
                 .map_err(|e| format!("could not start Xvfb (is xvfb installed?): {e}"))?;
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
-                if Path::new(&socket).exists() {
+                if x_server_listens(number) {
                     return Ok(Xvfb {
                         child,
+                        number,
                         display: format!(":{number}"),
                     });
                 }
                 if child.try_wait()?.is_some() {
-                    break;
+                    break; // taken meanwhile by another run: try the next number
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
-            let _ = child.kill();
-            let _ = child.wait();
+            stop_gracefully(&mut child);
         }
         Err("no free X display for Xvfb in :90..:189".into())
     }
 }
 
+/// Ends a process this code started: SIGTERM first, so that it can clean up (Xvfb removes its
+/// lock and socket then; after a SIGKILL they stay), SIGKILL if it has not ended in 2 s.
+fn stop_gracefully(child: &mut Child) {
+    if let Ok(pid) = i32::try_from(child.id()) {
+        // SAFETY: signals a child process this code spawned and has not yet reaped.
+        unsafe {
+            libc::kill(pid, libc::SIGTERM);
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 impl Drop for Xvfb {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        stop_gracefully(&mut self.child);
+        // If it still could not clean up, its files are ours to remove.
+        let _ = std::fs::remove_file(format!("/tmp/.X{}-lock", self.number));
+        let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{}", self.number));
     }
 }
 
