@@ -192,6 +192,10 @@ fn switching_mode_keeps_playing_and_the_choice_is_remembered() {
     wait_paused(&b, "a", "audio", false);
     wait_playing(&b, "a", "audio");
     assert_eq!(b.js("return q('a', 'video').paused;"), json!(true));
+    // A stream that plays never says it failed (headless Firefox reports an error on audio it
+    // goes on playing).
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(b.text("a", ".aw-media-error"), "");
     let change = b.js("return window.__events.filter(e => e.type === 'article-widget:mediachange' && e.target === 'a').map(e => [e.detail.mode, e.detail.playing]);");
     assert!(
         change.as_array().unwrap().contains(&json!(["audio", true])),

@@ -22,6 +22,17 @@ fn stored_mode(browser: Services, site: &str) -> Option<MediaMode> {
     }
 }
 
+/// Whether a media `error` event means the reader has no stream: the player has no data to
+/// show, or stopped. Headless Firefox without a sound device reports an error on an audio
+/// stream that goes on playing; the player must not say it failed then.
+fn stream_failed(event: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlMediaElement>().ok())
+        .is_none_or(|m| m.paused() || m.ready_state() < HtmlMediaElement::HAVE_CURRENT_DATA)
+}
+
 /// `aria-hidden`, as a value rather than literal markup, so that no part of the player becomes
 /// a Leptos HTML template (parsed with `innerHTML`, which Trusted Types hosts refuse; see
 /// [`super::fallback`]).
@@ -155,7 +166,7 @@ pub fn LiveToggle(
                         hidden=move || mode.get() != MediaMode::Video
                         on:play=move |_| on_play_state(MediaMode::Video, true)
                         on:pause=move |_| on_play_state(MediaMode::Video, false)
-                        on:error=move |_| failed.set(true)
+                        on:error=move |event: web_sys::ErrorEvent| failed.set(stream_failed(&event))
                     ></video>
                 }
             })
@@ -176,7 +187,7 @@ pub fn LiveToggle(
                         hidden=move || mode.get() != MediaMode::Audio
                         on:play=move |_| on_play_state(MediaMode::Audio, true)
                         on:pause=move |_| on_play_state(MediaMode::Audio, false)
-                        on:error=move |_| failed.set(true)
+                        on:error=move |event: web_sys::ErrorEvent| failed.set(stream_failed(&event))
                     ></audio>
                 }
             })
