@@ -1,5 +1,5 @@
 //! Browser tests of the views: each component mounted into a fresh element in headless
-//! Chromium, its DOM asserted, its controls clicked.
+//! Chromium and Firefox, its DOM asserted, its controls clicked.
 #![cfg(target_arch = "wasm32")]
 // The panic lints guard src/; a failing test is supposed to panic.
 #![allow(

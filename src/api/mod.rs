@@ -16,7 +16,7 @@ use crate::model::article::{Comments, Parsed};
 use crate::model::config::Credentials;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
-use crate::model::formats::{read_any, read_json, Format};
+use crate::model::formats::{read, Format};
 use crate::model::table::Table;
 use crate::model::url::SafeUrl;
 use std::cell::{Cell, RefCell};
@@ -237,16 +237,16 @@ async fn fetch_and_parse(
     controller: Option<AbortController>,
 ) -> ArticleResult {
     let text = http::fetch_text(&url, options.credentials, controller).await?;
-    // A large article is read in three tasks of the page, not one long one: the JSON, the
-    // article in it, and (after this returns) the card's first screen.
+    // A large article is read in three tasks of the page, not one long one: the JSON into the
+    // format's wire types, the article checked and sanitized from them, and (after this
+    // returns) the card's first screen.
     let large = text.len() > LARGE_RESPONSE_BYTES;
-    let json = read_json(&text)?;
+    let wire = read(&text, options.format)?;
     drop(text);
     if large {
         http::next_task().await;
     }
-    let mut parsed = read_any(&json, &url, options.format)?;
-    drop(json);
+    let mut parsed = wire.convert(&url)?;
     if large {
         http::next_task().await;
     }

@@ -4,6 +4,8 @@
 use super::error::LoadError;
 use super::share::encode_component;
 use super::table::Table;
+use super::wire::{read, Whole};
+use serde::Deserialize;
 
 /// The most ids one request carries.
 pub const MAX_IDS_PER_REQUEST: usize = 50;
@@ -29,27 +31,30 @@ pub fn count_urls(template: &str, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
+#[derive(Deserialize)]
+struct Counts {
+    counts: Option<Table<Whole>>,
+}
+
+#[derive(Deserialize)]
+struct Count {
+    #[serde(default)]
+    count: Whole,
+}
+
 /// Reads `{"counts": {"<id>": <integer>, ...}}`. Entries that are not whole numbers are left
 /// out, so one bad value does not cost the others their counts.
 pub fn parse_counts(text: &str) -> Result<Table<u64>, LoadError> {
-    let value = super::json::parse(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    let counts = value
-        .get("counts")
-        .and_then(|c| c.as_object())
-        .ok_or(LoadError::NotAnObject)?;
+    let counts = read::<Counts>(text)?.counts.ok_or(LoadError::NotAnObject)?;
     Ok(counts
-        .iter()
-        .filter_map(|(id, n)| n.as_u64().map(|n| (id.clone(), n)))
+        .into_iter()
+        .filter_map(|(id, Whole(n))| n.map(|n| (id, n)))
         .collect())
 }
 
 /// Reads `{"count": <integer>}`, the answer of an article's own `comments.count_url`.
 pub fn parse_count(text: &str) -> Result<u64, LoadError> {
-    let value = super::json::parse(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    value
-        .get("count")
-        .and_then(|n| n.as_u64())
-        .ok_or(LoadError::NotAnObject)
+    read::<Count>(text)?.count.0.ok_or(LoadError::NotAnObject)
 }
 
 /// How long to wait before retrying after `failures` failed rounds in a row: 5 s, doubling,

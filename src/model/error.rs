@@ -39,12 +39,16 @@ pub struct FieldError {
 pub enum Problem {
     Missing,
     /// The JSON type the field must have, with its article: "a string", "an array".
-    WrongType(&'static str),
+    WrongType(String),
     Empty,
     Url(UrlError),
     Date,
     /// A value outside what the format allows; the text says which values are allowed.
-    Value(&'static str),
+    Value(String),
+    /// The object has the field twice.
+    Repeated,
+    /// Anything else the JSON reader found wrong with the field, in its words.
+    Other(String),
 }
 
 impl fmt::Display for FieldError {
@@ -60,6 +64,8 @@ impl fmt::Display for FieldError {
                 "{field} is not an RFC 3339 date-time (like 2018-11-01T00:00:00Z)"
             ),
             Problem::Value(allowed) => write!(f, "{field} must be {allowed}"),
+            Problem::Repeated => write!(f, "{field} appears twice"),
+            Problem::Other(message) => write!(f, "{field}: {message}"),
         }
     }
 }

@@ -84,3 +84,27 @@ impl<V> FromIterator<(String, V)> for Table<V> {
         table
     }
 }
+
+/// A JSON object as a table; with a repeated key the last value wins, as in `JSON.parse`.
+impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Table<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries<V>(std::marker::PhantomData<V>);
+        impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for Entries<V> {
+            type Value = Table<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Table<V>, A::Error> {
+                let mut table = Table::new();
+                while let Some((key, value)) = map.next_entry()? {
+                    table.insert(key, value);
+                }
+                Ok(table)
+            }
+        }
+        d.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
