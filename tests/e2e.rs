@@ -192,6 +192,33 @@ fn article_requests_start_while_the_wasm_downloads_and_the_widget_takes_them_ove
 
 #[test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+fn a_signed_url_reaches_the_server_byte_for_byte() {
+    let b = Browser::open("/pages/card.html");
+    b.wait_state("card", "loaded");
+    // Added after the page loaded, so the loader did not request it early: this request is
+    // the widget's own, through gloo-net's Request. Repeated, empty and encoded parameters,
+    // in an order a signature depends on.
+    let query = "case=signed&sig=a%2Fb%3D%3D&x=2&x=1&empty=&plus=a+b";
+    b.js(&format!(
+        "const w = document.createElement('article-widget');
+         w.id = 'signed';
+         w.setAttribute('loading', 'eager');
+         w.setAttribute('src', document.getElementById('card').getAttribute('src').split('?')[0] + '?{query}');
+         document.body.append(w);"
+    ));
+    b.wait_state("signed", "loaded");
+    assert_eq!(
+        origins()
+            .widget
+            .count(&format!("/demo/article.json?{query}")),
+        1,
+        "{:?}",
+        origins().widget.requests()
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 fn the_live_toggle_switches_between_video_and_audio() {
     let b = Browser::open("/pages/card.html");
     b.wait_state("card", "loaded");

@@ -4,6 +4,7 @@
 use crate::model::config::Credentials;
 use crate::model::error::LoadError;
 use crate::model::url::SafeUrl;
+use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -110,7 +111,7 @@ pub async fn fetch_header(url: &SafeUrl, name: &str) -> Result<Option<String>, L
     let abort = controller.clone();
     let header = with_timeout(controller, async move {
         let response = send(url, Credentials::Omit, signal).await?;
-        Ok(response.headers().get(name).ok().flatten())
+        Ok(response.headers().get(name))
     })
     .await;
     if let Some(abort) = abort {
@@ -131,8 +132,6 @@ async fn fetch_text_now(
     let declared = response
         .headers()
         .get("content-length")
-        .ok()
-        .flatten()
         .and_then(|v| v.trim().parse::<usize>().ok());
     if declared.is_some_and(|len| len > MAX_BYTES) {
         return Err(LoadError::TooLarge {
@@ -152,14 +151,18 @@ async fn fetch_text_now(
 }
 
 /// Sends the GET and checks the status.
+///
+/// The request is a `web_sys::Request` built here and carried as a `gloo_net::http::Request`:
+/// gloo-net's `RequestBuilder` rebuilds a URL that already has a query (it appends `&`), and
+/// signed publisher URLs must reach the server byte for byte. It is sent by [`fetch`], not by
+/// gloo-net's `Request::send`, which panics when `fetch` resolves to anything but a `Response`
+/// of this page's realm (a host page may replace `fetch`, e.g. with a clean iframe's), and a
+/// panic stops every widget on the page.
 async fn send(
     url: &SafeUrl,
     credentials: Credentials,
     signal: Option<web_sys::AbortSignal>,
-) -> Result<web_sys::Response, LoadError> {
-    // Plain `fetch` through web-sys: gloo-net's request builder rewrites a URL that already has
-    // a query (it appends `&`), which would break signed publisher URLs, and the wrapper costs
-    // bundle bytes for nothing this needs.
+) -> Result<Response, LoadError> {
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_credentials(match credentials {
@@ -170,18 +173,27 @@ async fn send(
     if let Some(signal) = &signal {
         init.set_signal(Some(signal));
     }
-    let request = web_sys::Request::new_with_str_and_init(url.as_str(), &init)
-        .map_err(|_| LoadError::Network)?;
-    let _ = request.headers().set("Accept", "application/json");
+    let request = Request::from(
+        web_sys::Request::new_with_str_and_init(url.as_str(), &init)
+            .map_err(|_| LoadError::Network)?,
+    );
+    request.headers().set("Accept", "application/json");
+    fetch(request).await
+}
+
+/// `fetch`, settled into a [`Response`] with a success status, or the error.
+async fn fetch(request: Request) -> Result<Response, LoadError> {
     let window = web_sys::window().ok_or(LoadError::Network)?;
-    checked(JsFuture::from(window.fetch_with_request(&request)).await)
+    let raw: web_sys::Request = request.into();
+    checked(JsFuture::from(window.fetch_with_request(&raw)).await)
 }
 
 /// The response of a settled `fetch`, if it is one with a success status.
-fn checked(settled: Result<JsValue, JsValue>) -> Result<web_sys::Response, LoadError> {
-    let response: web_sys::Response = settled
+fn checked(settled: Result<JsValue, JsValue>) -> Result<Response, LoadError> {
+    let response = settled
         .ok()
-        .and_then(|r| r.dyn_into().ok())
+        .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+        .map(Response::from)
         .ok_or(LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
