@@ -1012,3 +1012,13 @@ fn the_share_table_lists_each_network_once_and_the_configurator_and_readme_agree
         );
     }
 }
+
+#[test]
+fn the_language_is_the_attribute_then_the_article_then_the_page_then_english() {
+    use article_widget::model::i18n::choose_language;
+    assert_eq!(choose_language(Some("es"), Some("ar"), Some("fr")), "es");
+    assert_eq!(choose_language(None, Some("ar"), Some("fr")), "ar");
+    assert_eq!(choose_language(Some(" "), None, Some("fr-CA")), "fr-CA");
+    assert_eq!(choose_language(None, None, Some("")), "en");
+    assert_eq!(choose_language(None, None, None), "en");
+}

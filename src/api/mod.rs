@@ -9,8 +9,10 @@
 
 mod comments;
 mod http;
+mod use_article;
 
 pub use comments::{subscribe_count, subscribe_count_url, CountSubscription};
+pub use use_article::{use_article, use_comment_count, ArticleResource, LoadState};
 
 use crate::model::article::{Comments, Parsed};
 use crate::model::config::Credentials;
@@ -56,6 +58,11 @@ impl SharedFetch {
 
     fn peek(&self) -> Option<ArticleResult> {
         self.0.borrow().result.clone()
+    }
+
+    /// Whether the two are the outcome of one request.
+    pub fn same(&self, other: &SharedFetch) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -176,6 +176,22 @@ pub const ES: Strings = Strings {
 };
 
 /// The table for a BCP 47 tag, by its primary language; English when there is none.
+/// The widget's language: the `lang` attribute, else the article's language, else the host
+/// page's `<html lang>`, else English. Empty values count as absent.
+pub fn choose_language(
+    attribute: Option<&str>,
+    article: Option<&str>,
+    page: Option<&str>,
+) -> String {
+    [attribute, article, page]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|lang| !lang.is_empty())
+        .unwrap_or("en")
+        .to_string()
+}
+
 pub fn strings_for(lang: &str) -> &'static Strings {
     let primary = lang
         .split(['-', '_'])
