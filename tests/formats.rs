@@ -222,7 +222,8 @@ fn a_news_article_in_a_graph_with_references() {
     assert_eq!(a.headline, "Rusia: Díaz-Canel viaja a Moscú");
     assert_eq!(a.url.as_str(), "https://noticias.example/rusia-diaz-canel");
     assert_eq!(a.lang.as_deref(), Some("es"));
-    assert_eq!(a.label.as_deref(), Some("Opinion"));
+    // OpinionNewsArticle, labelled in the article's own language.
+    assert_eq!(a.label.as_deref(), Some("Opinión"));
     assert_eq!(a.breadcrumb[0].name, "América Latina");
     let image = a.image.unwrap();
     assert_eq!(

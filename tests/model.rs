@@ -798,28 +798,31 @@ fn the_custom_element_observes_exactly_the_attributes_the_config_reads() {
 
 #[test]
 fn english_and_spanish_long_dates_are_written_without_intl() {
+    use article_widget::model::i18n::Locale;
     let date = |s: &str| DateTime::parse_rfc3339(s).unwrap();
+    let in_lang = |date: &DateTime, lang: &str| Locale::new(lang).long_date(date);
     // The publisher's calendar date, whatever the offset.
     let late = date("2018-11-01T23:30:00-05:00");
-    assert_eq!(late.long_date("en").as_deref(), Some("November 1, 2018"));
-    assert_eq!(late.long_date("en-US").as_deref(), Some("November 1, 2018"));
+    assert_eq!(in_lang(&late, "en").as_deref(), Some("November 1, 2018"));
+    assert_eq!(in_lang(&late, "en-US").as_deref(), Some("November 1, 2018"));
     assert_eq!(
-        late.long_date("es").as_deref(),
+        in_lang(&late, "es").as_deref(),
         Some("1 de noviembre de 2018")
     );
     assert_eq!(
-        date("2024-02-29T00:00:00Z").long_date("ES-es").as_deref(),
+        in_lang(&date("2024-02-29T00:00:00Z"), "ES-es").as_deref(),
         Some("29 de febrero de 2024")
     );
     // Other languages and far-off years are left to Intl.
-    assert_eq!(late.long_date("en-GB"), None);
-    assert_eq!(late.long_date("fr"), None);
-    assert_eq!(date("0999-01-05T00:00:00Z").long_date("en"), None);
+    assert_eq!(in_lang(&late, "en-GB"), None);
+    assert_eq!(in_lang(&late, "fr"), None);
+    assert_eq!(in_lang(&date("0999-01-05T00:00:00Z"), "en"), None);
 }
 
 #[test]
 fn english_and_spanish_counts_are_grouped_as_intl_groups_them() {
-    use article_widget::model::i18n::format_count;
+    use article_widget::model::i18n::Locale;
+    let format_count = |n: u64, lang: &str| Locale::new(lang).count(n);
     let en: Vec<_> = [0, 7, 999, 1000, 12_345, 1_234_567]
         .iter()
         .map(|n| format_count(*n, "en").unwrap())
@@ -1021,4 +1024,49 @@ fn the_language_is_the_attribute_then_the_article_then_the_page_then_english() {
     assert_eq!(choose_language(Some(" "), None, Some("fr-CA")), "fr-CA");
     assert_eq!(choose_language(None, None, Some("")), "en");
     assert_eq!(choose_language(None, None, None), "en");
+}
+
+#[test]
+fn errors_read_in_the_readers_language() {
+    use article_widget::model::error::Expected;
+    let field = |field: &str, problem: Problem| {
+        LoadError::Invalid(FieldError {
+            field: field.into(),
+            problem,
+        })
+    };
+    let errors = [
+        LoadError::NoSource,
+        LoadError::BadSource(UrlError::Scheme("javascript".into())),
+        LoadError::TooLarge {
+            limit_bytes: 1 << 20,
+        },
+        LoadError::NotJson("trailing comma at line 1 column 15".into()),
+        LoadError::NotAnObject,
+        LoadError::UnsupportedVersion(2),
+        field("headline", Problem::Missing),
+        field("headline", Problem::Empty),
+        field("body[3].text", Problem::WrongType(Expected::String)),
+        field("comments.count", Problem::Value(Expected::WholeNumber)),
+        field("image.url", Problem::Url(UrlError::NoHost)),
+        field("published", Problem::Date),
+        field("headline", Problem::Repeated),
+    ];
+    for error in &errors {
+        // The reader's English sentence is the console's message, as a sentence.
+        let console = error.to_string();
+        let sentence = format!("{}{}.", console[..1].to_ascii_uppercase(), &console[1..]);
+        assert_eq!(EN.error_detail(error), sentence);
+        // And every one has its own Spanish.
+        assert_ne!(ES.error_detail(error), sentence, "{error:?}");
+    }
+    assert_eq!(
+        ES.error_detail(&errors[8]),
+        "Body[3].text debe ser una cadena de texto."
+    );
+    assert_eq!(ES.error_detail(&errors[6]), "Falta headline.");
+    assert_eq!(
+        ES.error_detail(&errors[1]),
+        "Src usa el esquema javascript: (solo se permiten http y https)."
+    );
 }

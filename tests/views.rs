@@ -13,7 +13,7 @@ use article_widget::model::article::{parse_article, Article, Block, Comments, Me
 use article_widget::model::config::{HeadingLevel, Layout, WidgetConfig};
 use article_widget::model::error::LoadError;
 use article_widget::model::html::HtmlNode;
-use article_widget::model::i18n::{EN, ES};
+use article_widget::model::i18n::Locale;
 use article_widget::model::share::ShareNetwork;
 use article_widget::model::url::SafeUrl;
 use article_widget::model::widget_event::WidgetEvent;
@@ -28,7 +28,7 @@ use article_widget::view::loading_state::LoadingState;
 use article_widget::view::services::{Browser, Later, Services};
 use article_widget::view::share_bar::{ShareBar, ShareContent, MASTODON_KEY};
 use article_widget::view::widget::ArticleWidget;
-use article_widget::view::EventSink;
+use article_widget::view::{provide_locale, EventSink};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -144,12 +144,10 @@ fn recorder() -> (
     })
 }
 
-fn options(layout: Layout, lang: &str) -> CardOptions {
+fn options(layout: Layout) -> CardOptions {
     CardOptions {
         layout,
         share: vec![ShareNetwork::X, ShareNetwork::Facebook],
-        strings: if lang == "es" { &ES } else { &EN },
-        lang: lang.to_string(),
         events: EventSink::ignore(),
         heading_level: HeadingLevel::default(),
         live_comments: Signal::stored(None),
@@ -197,9 +195,8 @@ fn figure_shows_caption_and_credit_and_reserves_its_box() {
 #[wasm_bindgen_test]
 fn card_layout_has_everything_but_the_body() {
     let article = seed();
-    let (root, _h) = mount(
-        move || view! { <ArticleCard article=article options=options(Layout::Card, "en") /> },
-    );
+    let (root, _h) =
+        mount(move || view! { <ArticleCard article=article options=options(Layout::Card) /> });
     assert_eq!(text(&root, "[part=label]"), "Opinion");
     assert_eq!(
         text(&root, "[part=headline]").trim(),
@@ -227,9 +224,8 @@ fn card_layout_has_everything_but_the_body() {
 #[wasm_bindgen_test]
 fn full_layout_renders_the_body_with_related_links() {
     let article = seed();
-    let (root, _h) = mount(
-        move || view! { <ArticleCard article=article options=options(Layout::Full, "en") /> },
-    );
+    let (root, _h) =
+        mount(move || view! { <ArticleCard article=article options=options(Layout::Full) /> });
     let paragraphs = find_all(&root, "[part=body] > p:not(.aw-related)");
     assert_eq!(paragraphs.len(), 7);
     assert!(paragraphs[0]
@@ -249,9 +245,10 @@ fn full_layout_renders_the_body_with_related_links() {
 #[wasm_bindgen_test]
 fn spanish_dates_and_strings() {
     let article = seed();
-    let (root, _h) = mount(
-        move || view! { <ArticleCard article=article options=options(Layout::Full, "es") /> },
-    );
+    let (root, _h) = mount(move || {
+        provide_locale(Locale::new("es"));
+        view! { <ArticleCard article=article options=options(Layout::Full) /> }
+    });
     assert_eq!(
         text(&root, "[part=date]"),
         "Publicado el 1 de noviembre de 2018"
@@ -267,7 +264,7 @@ fn sanitized_paragraph_html_becomes_elements_never_markup() {
         {"type":"paragraph","html":"A <em>b</em> <a href='/c' onclick='alert(1)'>c</a><img src=x onerror='window.__pwned=1'><script>window.__pwned=1</script>"}]}"#;
     let article = parse_article(json, &base).unwrap().article;
     let blocks = article.body;
-    let (root, _h) = mount(move || view! { <Body blocks=blocks strings=&EN /> });
+    let (root, _h) = mount(move || view! { <Body blocks=blocks /> });
     assert_eq!(text(&root, "p em"), "b");
     assert_eq!(
         attr(&root, "p a", "href").as_deref(),
@@ -294,7 +291,7 @@ fn share_links_are_encoded_and_report_shares() {
     let services = fake.clone();
     let (root, _h) = mount(move || {
         Services::provide(services);
-        view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Facebook, ShareNetwork::Email] content=content strings=&EN events=sink() /> }
+        view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Facebook, ShareNetwork::Email] content=content events=sink() /> }
     });
     assert_eq!(attr(&root, "ul", "part").as_deref(), Some("share-bar"));
     assert_eq!(
@@ -334,7 +331,7 @@ async fn live_toggle_switches_between_video_and_audio() {
     let mut live = seed().live.unwrap();
     live.poster = Some(SafeUrl::parse_absolute("https://cdn.example/media/poster.jpg").unwrap());
     let (events, sink) = recorder();
-    let (root, _h) = mount(move || view! { <LiveToggle live=live strings=&EN events=sink() /> });
+    let (root, _h) = mount(move || view! { <LiveToggle live=live events=sink() /> });
     assert_eq!(
         attr(&root, "[part=live-toggle]", "role").as_deref(),
         Some("group")
@@ -409,8 +406,7 @@ async fn live_toggle_switches_between_video_and_audio() {
 async fn a_stream_with_only_audio_has_no_toggle() {
     let mut live = seed().live.unwrap();
     live.video = Vec::new();
-    let (root, _h) =
-        mount(move || view! { <LiveToggle live=live strings=&EN events=EventSink::ignore() /> });
+    let (root, _h) = mount(move || view! { <LiveToggle live=live events=EventSink::ignore() /> });
     assert!(root.query_selector("[part=live-toggle]").unwrap().is_none());
     assert_eq!(
         attr(&root, "[part=player]", "data-kind").as_deref(),
@@ -435,9 +431,7 @@ fn comment_counts() {
             url: url.clone(),
             count_url: None,
         };
-        let (root, _h) = mount(
-            move || view! { <CommentCount comments=comments strings=&EN lang="en".to_string() /> },
-        );
+        let (root, _h) = mount(move || view! { <CommentCount comments=comments /> });
         assert_eq!(text(&root, "[part=comments] a"), expected);
         assert_eq!(
             attr(&root, "[part=comments] a", "href").as_deref(),
@@ -454,9 +448,7 @@ fn comment_counts() {
         url: None,
         count_url: None,
     };
-    let (root, _h) = mount(
-        move || view! { <CommentCount comments=comments strings=&EN lang="en".to_string() /> },
-    );
+    let (root, _h) = mount(move || view! { <CommentCount comments=comments /> });
     assert!(
         root.query_selector("a").unwrap().is_none(),
         "no link without comments.url"
@@ -466,7 +458,7 @@ fn comment_counts() {
 
 #[wasm_bindgen_test]
 fn loading_state_keeps_the_fallback_slot() {
-    let (root, _h) = mount(|| view! { <LoadingState strings=&EN /> });
+    let (root, _h) = mount(|| view! { <LoadingState /> });
     assert_eq!(
         attr(&root, ".aw-loading", "aria-busy").as_deref(),
         Some("true")
@@ -483,7 +475,7 @@ fn error_state_says_what_went_wrong_and_retries() {
     let retried = Rc::new(RefCell::new(0));
     let counter = retried.clone();
     let (root, _h) = mount(move || {
-        view! { <ErrorState error=LoadError::Http(404) strings=&EN on_retry=move || *counter.borrow_mut() += 1 /> }
+        view! { <ErrorState error=LoadError::Http(404) on_retry=move || *counter.borrow_mut() += 1 /> }
     });
     assert_eq!(
         text(&root, ".aw-error-detail"),
@@ -549,7 +541,7 @@ fn heading_level_sets_the_headline_and_the_body_below_it() {
         0,
         article_widget::model::article::Block::Heading("Background".into()),
     );
-    let mut card_options = options(Layout::Full, "en");
+    let mut card_options = options(Layout::Full);
     card_options.heading_level = HeadingLevel::parse(Some("4"));
     let (root, _h) = mount(move || view! { <ArticleCard article=article options=card_options /> });
     assert_eq!(find(&root, "[part=headline]").tag_name(), "H4");
@@ -560,9 +552,10 @@ fn heading_level_sets_the_headline_and_the_body_below_it() {
 #[wasm_bindgen_test]
 fn a_language_without_strings_gets_english_words_and_its_own_dates() {
     let article = seed();
-    let mut card_options = options(Layout::Card, "fr");
-    card_options.strings = article_widget::model::i18n::strings_for("fr");
-    let (root, _h) = mount(move || view! { <ArticleCard article=article options=card_options /> });
+    let (root, _h) = mount(move || {
+        provide_locale(Locale::new("fr"));
+        view! { <ArticleCard article=article options=options(Layout::Card) /> }
+    });
     assert_eq!(text(&root, "[part=date]"), "Published 1 novembre 2018");
 }
 
@@ -612,7 +605,7 @@ async fn the_comment_count_follows_the_live_count() {
         count_url: None,
     };
     let (root, _h) = mount(move || {
-        view! { <CommentCount comments=comments strings=&EN lang="en".to_string() live=live /> }
+        view! { <CommentCount comments=comments live=live /> }
     });
     assert_eq!(
         text(&root, "[part=comments]").trim(),
@@ -629,7 +622,7 @@ async fn the_comment_count_follows_the_live_count() {
 #[wasm_bindgen_test]
 fn share_buttons_carry_decorative_icons() {
     let (root, _h) = mount(move || {
-        view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Copy] content=ShareContent::default() strings=&EN events=EventSink::ignore() /> }
+        view! { <ShareBar networks=vec![ShareNetwork::X, ShareNetwork::Copy] content=ShareContent::default() events=EventSink::ignore() /> }
     });
     let icons = find_all(&root, "[part=share-button] svg");
     assert_eq!(icons.len(), 2);
@@ -642,7 +635,7 @@ fn share_buttons_carry_decorative_icons() {
 #[wasm_bindgen_test]
 fn english_and_spanish_dates_and_counts_match_intl_exactly() {
     use article_widget::model::date::DateTime;
-    use article_widget::model::i18n::format_count;
+    use article_widget::model::i18n::Locale;
     use article_widget::view::intl::{format_date_with_intl, format_number_with_intl};
     let dates = [
         "2018-11-01T00:00:00Z",
@@ -652,17 +645,18 @@ fn english_and_spanish_dates_and_counts_match_intl_exactly() {
         "2031-01-09T08:00:00.250+01:00",
     ];
     for lang in ["en", "en-US", "es", "es-ES"] {
+        let locale = Locale::new(lang);
         for s in dates {
             let date = DateTime::parse_rfc3339(s).unwrap();
             assert_eq!(
-                date.long_date(lang),
+                locale.long_date(&date),
                 format_date_with_intl(&date, lang),
                 "{lang} {s}"
             );
         }
         for n in [0, 5, 999, 1000, 9999, 10_000, 123_456, 9_876_543_210] {
             assert_eq!(
-                format_count(n, lang),
+                locale.count(n),
                 format_number_with_intl(n, lang),
                 "{lang} {n}"
             );
@@ -690,7 +684,7 @@ async fn a_long_body_is_built_over_several_frames_and_links_to_the_rest() {
         url: "https://news.example/a".into(),
         site: "Example News".into(),
     };
-    let (root, _h) = mount(move || view! { <Body blocks=blocks strings=&EN more=Some(more) /> });
+    let (root, _h) = mount(move || view! { <Body blocks=blocks more=Some(more) /> });
     let first = find_all(&root, "[part=body] > p").len();
     assert!(first > 0 && first < 2000, "{first} paragraphs at once");
     for _ in 0..30 {
@@ -724,7 +718,8 @@ async fn mastodon_asks_for_the_server_in_a_form_and_remembers_it_once_valid() {
     };
     let (root, _h) = mount(move || {
         Services::provide(services);
-        view! { <ShareBar networks=vec![ShareNetwork::Mastodon] content=content strings=&ES events=sink() /> }
+        provide_locale(Locale::new("es"));
+        view! { <ShareBar networks=vec![ShareNetwork::Mastodon] content=content events=sink() /> }
     });
     assert!(root.query_selector("form").unwrap().is_none());
     click(&root, "[data-network=mastodon]");
@@ -788,7 +783,7 @@ async fn copy_link_confirms_or_leaves_the_link_in_a_selected_field() {
     };
     let (root, _h) = mount(move || {
         Services::provide(services);
-        view! { <ShareBar networks=vec![ShareNetwork::Copy] content=content strings=&EN events=EventSink::ignore() /> }
+        view! { <ShareBar networks=vec![ShareNetwork::Copy] content=content events=EventSink::ignore() /> }
     });
     click(&root, "[data-network=copy]");
     leptos::task::tick().await;

@@ -1,7 +1,5 @@
 //! RFC 3339 date-times, parsed without a date library (every kilobyte of wasm counts).
 
-use super::i18n::OwnFormat;
-
 /// A point in time as the publisher wrote it: the instant, plus the UTC offset they used.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateTime {
@@ -86,22 +84,11 @@ impl DateTime {
         })
     }
 
-    /// "November 1, 2018" in English, "1 de noviembre de 2018" in Spanish: the publisher's
-    /// calendar date, exactly as `Intl.DateTimeFormat` writes it with `dateStyle: "long"`, for
-    /// the languages the widget has words for. `None` for any other language (and for years
-    /// before 1000): those go through `Intl`, whose first use costs a page several milliseconds
-    /// of locale data loading that the common case does not need to pay.
-    pub fn long_date(&self, lang: &str) -> Option<String> {
+    /// The publisher's calendar date as written (year, month 1-12, day), whatever the offset.
+    pub fn calendar_date(&self) -> Option<(i64, u8, u8)> {
         let b = self.original.as_bytes();
         let (year, month, day) = (digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?);
-        if year < 1000 {
-            return None;
-        }
-        let month = usize::try_from(month - 1).ok()?;
-        match OwnFormat::for_lang(lang)? {
-            OwnFormat::English => Some(format!("{} {day}, {year}", EN_MONTHS.get(month)?)),
-            OwnFormat::Spanish => Some(format!("{day} de {} de {year}", ES_MONTHS.get(month)?)),
-        }
+        Some((year, u8::try_from(month).ok()?, u8::try_from(day).ok()?))
     }
 
     /// The publisher's wall-clock time expressed as if it were UTC. Formatting this with
@@ -110,36 +97,6 @@ impl DateTime {
         self.epoch_ms + i64::from(self.offset_minutes) * 60_000
     }
 }
-
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const ES_MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
 
 fn digits(b: &[u8], start: usize, len: usize) -> Option<i64> {
     let slice = b.get(start..start + len)?;

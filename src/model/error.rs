@@ -38,17 +38,45 @@ pub struct FieldError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     Missing,
-    /// The JSON type the field must have, with its article: "a string", "an array".
-    WrongType(String),
+    /// The JSON type the field must have.
+    WrongType(Expected),
     Empty,
     Url(UrlError),
     Date,
-    /// A value outside what the format allows; the text says which values are allowed.
-    Value(String),
+    /// A value outside what the format allows.
+    Value(Expected),
     /// The object has the field twice.
     Repeated,
-    /// Anything else the JSON reader found wrong with the field, in its words.
-    Other(String),
+}
+
+/// What a field must be: a JSON type, or the values the format allows. Each language words it
+/// (`Strings::expected`); [`Expected::english`] is the console's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Object,
+    Array,
+    Number,
+    ObjectOrArray,
+    PositiveInteger,
+    WholeNumber,
+    Pixels,
+    VideoOrAudio,
+}
+
+impl Expected {
+    /// Its place in a language's list of these words.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn english(self) -> &'static str {
+        super::i18n::EN
+            .expected
+            .get(self.index())
+            .copied()
+            .unwrap_or("valid")
+    }
 }
 
 impl fmt::Display for FieldError {
@@ -56,16 +84,15 @@ impl fmt::Display for FieldError {
         let field = &self.field;
         match &self.problem {
             Problem::Missing => write!(f, "{field} is missing"),
-            Problem::WrongType(expected) => write!(f, "{field} must be {expected}"),
+            Problem::WrongType(expected) => write!(f, "{field} must be {}", expected.english()),
             Problem::Empty => write!(f, "{field} is empty"),
             Problem::Url(err) => write!(f, "{field} {err}"),
             Problem::Date => write!(
                 f,
                 "{field} is not an RFC 3339 date-time (like 2018-11-01T00:00:00Z)"
             ),
-            Problem::Value(allowed) => write!(f, "{field} must be {allowed}"),
+            Problem::Value(allowed) => write!(f, "{field} must be {}", allowed.english()),
             Problem::Repeated => write!(f, "{field} appears twice"),
-            Problem::Other(message) => write!(f, "{field}: {message}"),
         }
     }
 }

@@ -4,7 +4,9 @@
 //! to [`strings_for`]. Dates and numbers need nothing here: the browser's `Intl` formats them in
 //! whatever language the article declares, even one without a table.
 
-use super::error::LoadError;
+use super::date::DateTime;
+use super::error::{FieldError, LoadError, Problem};
+use super::url::UrlError;
 
 /// The strings of one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -57,50 +59,130 @@ pub struct Strings {
     pub retry: &'static str,
     /// Shown in the player area when the stream fails (missing, or a format the browser lacks).
     pub media_error: &'static str,
-    /// Network-level error sentences; field errors stay in the publisher's technical English.
+    /// What went wrong, under `error_title`: `{status}`, `{seconds}`, `{kib}`, `{detail}` (the
+    /// JSON parser's own words), `{version}` are replaced.
     pub error_http: &'static str,
     pub error_network: &'static str,
     pub error_timeout: &'static str,
+    pub error_no_source: &'static str,
+    pub error_too_large: &'static str,
+    pub error_not_json: &'static str,
+    pub error_not_object: &'static str,
+    pub error_version: &'static str,
+    /// A field's problem; `{field}` is its path (`body[3].text`), `{expected}` one of
+    /// `expected`, `{scheme}` a refused URL scheme.
+    pub field_missing: &'static str,
+    pub field_empty: &'static str,
+    pub field_wrong: &'static str,
+    pub field_date: &'static str,
+    pub field_repeated: &'static str,
+    pub field_scheme: &'static str,
+    pub field_no_host: &'static str,
+    /// What a field must be, in the order of `error::Expected`.
+    pub expected: [&'static str; 9],
+    /// The word for an opinion piece, as a label (schema.org's `OpinionNewsArticle`).
+    pub opinion: &'static str,
+    /// Month names, January first, as they stand in a long date.
+    pub months: [&'static str; 12],
+    /// A long date; `{day}`, `{month}` and `{year}` are replaced.
+    pub long_date: &'static str,
+    /// Between groups of three digits in a number.
+    pub group_separator: char,
+    /// Numbers with fewer digits are written without separators (Spanish groups only from
+    /// five digits: "1000", "12.345").
+    pub group_from_digits: usize,
 }
 
-/// The languages whose dates and numbers the widget writes itself, exactly as `Intl` would
-/// (the tags whose `Intl` output the browser tests compare against); others go through `Intl`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum OwnFormat {
-    English,
-    Spanish,
+/// The reader's language as the widget speaks it: the tag, its strings and direction, and its
+/// dates and numbers. The widget provides one to every component under it (Leptos context).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locale {
+    /// The BCP 47 tag, as the root's `lang`.
+    pub lang: String,
+    pub strings: &'static Strings,
 }
 
-impl OwnFormat {
-    pub fn for_lang(lang: &str) -> Option<OwnFormat> {
-        match lang.to_ascii_lowercase().as_str() {
-            "en" | "en-us" => Some(OwnFormat::English),
-            "es" | "es-es" => Some(OwnFormat::Spanish),
-            _ => None,
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::new("en")
+    }
+}
+
+impl Locale {
+    pub fn new(lang: &str) -> Locale {
+        Locale {
+            lang: lang.to_string(),
+            strings: strings_for(lang),
         }
     }
-}
 
-/// A whole number as `Intl.NumberFormat` writes it in English ("1,234") or Spanish ("1234",
-/// "12.345": Spanish groups only from five digits); `None` for other languages, which go
-/// through `Intl`.
-pub fn format_count(n: u64, lang: &str) -> Option<String> {
-    let (separator, min_digits) = match OwnFormat::for_lang(lang)? {
-        OwnFormat::English => (',', 4),
-        OwnFormat::Spanish => ('.', 5),
-    };
-    let digits = n.to_string();
-    if digits.len() < min_digits {
-        return Some(digits);
-    }
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
+    /// The root's `dir`.
+    pub fn dir(&self) -> &'static str {
+        if is_rtl(&self.lang) {
+            "rtl"
+        } else {
+            "ltr"
         }
-        out.push(c);
     }
-    Some(out)
+
+    /// Whether the widget writes this tag's dates and numbers itself, exactly as `Intl` would
+    /// (the tags whose `Intl` output the browser tests compare against); others go through
+    /// `Intl`, whose first use costs a page several milliseconds of locale data.
+    fn writes_own_format(&self) -> bool {
+        matches!(
+            self.lang.to_ascii_lowercase().as_str(),
+            "en" | "en-us" | "es" | "es-es"
+        )
+    }
+
+    /// "November 1, 2018" in English, "1 de noviembre de 2018" in Spanish: the publisher's
+    /// calendar date as `Intl.DateTimeFormat` writes it with `dateStyle: "long"`. `None` for
+    /// the languages the widget does not write itself (and for years before 1000).
+    pub fn long_date(&self, date: &DateTime) -> Option<String> {
+        if !self.writes_own_format() {
+            return None;
+        }
+        let (year, month, day) = date.calendar_date()?;
+        if year < 1000 {
+            return None;
+        }
+        let month = self
+            .strings
+            .months
+            .get(usize::from(month).checked_sub(1)?)?;
+        Some(
+            self.strings
+                .long_date
+                .replace("{day}", &day.to_string())
+                .replace("{month}", month)
+                .replace("{year}", &year.to_string()),
+        )
+    }
+
+    /// The sentence the reader sees under the error title.
+    pub fn error_detail(&self, error: &LoadError) -> String {
+        self.strings.error_detail(error)
+    }
+
+    /// A whole number as `Intl.NumberFormat` writes it in English ("1,234") or Spanish
+    /// ("1234", "12.345"); `None` for the languages the widget does not write itself.
+    pub fn count(&self, n: u64) -> Option<String> {
+        if !self.writes_own_format() {
+            return None;
+        }
+        let digits = n.to_string();
+        if digits.len() < self.strings.group_from_digits {
+            return Some(digits);
+        }
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(self.strings.group_separator);
+            }
+            out.push(c);
+        }
+        Some(out)
+    }
 }
 
 pub const EN: Strings = Strings {
@@ -137,6 +219,48 @@ pub const EN: Strings = Strings {
     error_http: "The server answered HTTP {status}.",
     error_network: "Network error: the server could not be reached.",
     error_timeout: "Timeout: no answer after {seconds} s.",
+    error_no_source: "The element has no src attribute.",
+    error_too_large: "The response is larger than {kib} KiB.",
+    error_not_json: "The response is not JSON ({detail}).",
+    error_not_object: "The JSON is not an article object.",
+    error_version:
+        "Unsupported version {version}: this widget reads version 1 of the article format.",
+    field_missing: "{field} is missing.",
+    field_empty: "{field} is empty.",
+    field_wrong: "{field} must be {expected}.",
+    field_date: "{field} is not an RFC 3339 date-time (like 2018-11-01T00:00:00Z).",
+    field_repeated: "{field} appears twice.",
+    field_scheme: "{field} uses the {scheme}: scheme (only http and https are allowed).",
+    field_no_host: "{field} has no host.",
+    expected: [
+        "a string",
+        "an object",
+        "an array",
+        "a number",
+        "an object or an array",
+        "a positive integer",
+        "a whole number, 0 or more",
+        "a positive whole number of pixels",
+        "\"video\" or \"audio\"",
+    ],
+    opinion: "Opinion",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    long_date: "{month} {day}, {year}",
+    group_separator: ',',
+    group_from_digits: 4,
 };
 
 pub const ES: Strings = Strings {
@@ -173,6 +297,48 @@ pub const ES: Strings = Strings {
     error_http: "El servidor respondió HTTP {status}.",
     error_network: "Error de red: no se pudo contactar con el servidor.",
     error_timeout: "Tiempo agotado: sin respuesta tras {seconds} s.",
+    error_no_source: "El elemento no tiene atributo src.",
+    error_too_large: "La respuesta ocupa más de {kib} KiB.",
+    error_not_json: "La respuesta no es JSON ({detail}).",
+    error_not_object: "El JSON no es un objeto de artículo.",
+    error_version:
+        "Versión {version} no admitida: este widget lee la versión 1 del formato de artículo.",
+    field_missing: "Falta {field}.",
+    field_empty: "{field} está vacío.",
+    field_wrong: "{field} debe ser {expected}.",
+    field_date: "{field} no es una fecha y hora RFC 3339 (como 2018-11-01T00:00:00Z).",
+    field_repeated: "{field} aparece dos veces.",
+    field_scheme: "{field} usa el esquema {scheme}: (solo se permiten http y https).",
+    field_no_host: "{field} no tiene servidor.",
+    expected: [
+        "una cadena de texto",
+        "un objeto",
+        "un array",
+        "un número",
+        "un objeto o un array",
+        "un entero positivo",
+        "un número entero, 0 o más",
+        "un número entero positivo de píxeles",
+        "\"video\" o \"audio\"",
+    ],
+    opinion: "Opinión",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    long_date: "{day} de {month} de {year}",
+    group_separator: '.',
+    group_from_digits: 5,
 };
 
 /// The table for a BCP 47 tag, by its primary language; English when there is none.
@@ -269,16 +435,50 @@ impl Strings {
             LoadError::Timeout { seconds } => self
                 .error_timeout
                 .replace("{seconds}", &seconds.to_string()),
-            other => {
-                let mut text = other.to_string();
-                // The messages are the widget's own English: ASCII, so no Unicode case tables
-                // (16 KB of wasm) are needed to capitalize them.
-                if let Some(first) = text.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                text.push('.');
-                text
+            LoadError::NoSource => self.error_no_source.to_string(),
+            LoadError::BadSource(problem) => self.url_problem("src", problem),
+            LoadError::TooLarge { limit_bytes } => self
+                .error_too_large
+                .replace("{kib}", &(limit_bytes / 1024).to_string()),
+            LoadError::NotJson(detail) => self.error_not_json.replace("{detail}", detail),
+            LoadError::NotAnObject => self.error_not_object.to_string(),
+            LoadError::UnsupportedVersion(version) => self
+                .error_version
+                .replace("{version}", &version.to_string()),
+            LoadError::Invalid(FieldError { field, problem }) => {
+                let template = match problem {
+                    Problem::Missing => self.field_missing.to_string(),
+                    Problem::Empty => self.field_empty.to_string(),
+                    Problem::Date => self.field_date.to_string(),
+                    Problem::Repeated => self.field_repeated.to_string(),
+                    Problem::Url(problem) => return self.url_problem(field, problem),
+                    Problem::WrongType(expected) | Problem::Value(expected) => {
+                        let expected = self.expected.get(expected.index()).copied();
+                        self.field_wrong
+                            .replace("{expected}", expected.unwrap_or_default())
+                    }
+                };
+                sentence(&template.replace("{field}", field))
             }
         }
     }
+
+    fn url_problem(&self, field: &str, problem: &UrlError) -> String {
+        let text = match problem {
+            UrlError::Empty => self.field_empty.to_string(),
+            UrlError::Scheme(scheme) => self.field_scheme.replace("{scheme}", scheme),
+            UrlError::NoHost => self.field_no_host.to_string(),
+        };
+        sentence(&text.replace("{field}", field))
+    }
+}
+
+/// The text with its first letter capitalized, where it is an ASCII letter (a field path like
+/// `headline` that starts the sentence); no Unicode case tables (16 KB of wasm) are needed.
+fn sentence(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }

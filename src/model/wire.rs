@@ -15,7 +15,7 @@
 //!   array, a width as `"1200px"`. [`Text`], [`Whole`], [`Object`] and [`List`] read what makes
 //!   sense and read anything else as absent, so one odd field never costs the reader the card.
 
-use super::error::{FieldError, LoadError, Problem};
+use super::error::{Expected, FieldError, LoadError, Problem};
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, IgnoredAny, Visitor};
 use std::fmt;
 use std::marker::PhantomData;
@@ -134,7 +134,7 @@ impl<T> Field<T> {
     where
         T: Shape,
     {
-        Field::Wrong(Problem::WrongType(T::EXPECTED.to_string()))
+        Field::Wrong(Problem::WrongType(T::EXPECTED))
     }
 }
 
@@ -148,15 +148,15 @@ pub enum Number {
 
 /// What a v1 type reads from each kind of JSON value; by default, nothing (the wrong type).
 pub trait Shape: Sized {
-    /// The type, with its article, as errors name it: "a string".
-    const EXPECTED: &'static str;
+    /// The type, as errors name it.
+    const EXPECTED: Expected;
 
     fn from_str(_: &str) -> Option<Self> {
         None
     }
 
     /// `Err(allowed)` for a number out of range, `None` for the wrong type.
-    fn from_number(_: Number) -> Option<Result<Self, &'static str>> {
+    fn from_number(_: Number) -> Option<Result<Self, Expected>> {
         None
     }
 
@@ -176,7 +176,7 @@ impl<'de, T: Shape> Deserialize<'de> for Field<T> {
             fn number<E>(n: Number) -> Result<Field<T>, E> {
                 Ok(match T::from_number(n) {
                     Some(Ok(value)) => Field::Is(value),
-                    Some(Err(allowed)) => Field::Wrong(Problem::Value(allowed.to_string())),
+                    Some(Err(allowed)) => Field::Wrong(Problem::Value(allowed)),
                     None => Field::wrong(),
                 })
             }
@@ -184,7 +184,7 @@ impl<'de, T: Shape> Deserialize<'de> for Field<T> {
         impl<'de, T: Shape> Visitor<'de> for V<T> {
             type Value = Field<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(T::EXPECTED)
+                f.write_str(T::EXPECTED.english())
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<T>, E> {
                 Ok(T::from_str(v).map_or_else(Field::wrong, Field::Is))
@@ -219,14 +219,14 @@ impl<'de, T: Shape> Deserialize<'de> for Field<T> {
 }
 
 impl Shape for String {
-    const EXPECTED: &'static str = "a string";
+    const EXPECTED: Expected = Expected::String;
     fn from_str(v: &str) -> Option<Self> {
         Some(v.to_string())
     }
 }
 
 impl<T: Shape> Shape for Vec<Field<T>> {
-    const EXPECTED: &'static str = "an array";
+    const EXPECTED: Expected = Expected::Array;
     fn read_seq<'de, A: de::SeqAccess<'de>>(mut seq: A) -> Result<Field<Self>, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
@@ -240,7 +240,7 @@ impl<T: Shape> Shape for Vec<Field<T>> {
 macro_rules! object_shape {
     ($($name:ty),*) => {$(
         impl $crate::model::wire::Shape for $name {
-            const EXPECTED: &'static str = "an object";
+            const EXPECTED: $crate::model::error::Expected = $crate::model::error::Expected::Object;
             fn read_map<'de, A: serde::de::MapAccess<'de>>(
                 map: A,
             ) -> Result<$crate::model::wire::Field<Self>, A::Error> {
@@ -259,11 +259,11 @@ pub(crate) use object_shape;
 pub struct Count(pub u64);
 
 impl Shape for Count {
-    const EXPECTED: &'static str = "a number";
-    fn from_number(n: Number) -> Option<Result<Self, &'static str>> {
+    const EXPECTED: Expected = Expected::Number;
+    fn from_number(n: Number) -> Option<Result<Self, Expected>> {
         Some(match n {
             Number::Unsigned(v) => Ok(Count(v)),
-            Number::Negative | Number::Fraction => Err("a whole number, 0 or more"),
+            Number::Negative | Number::Fraction => Err(Expected::WholeNumber),
         })
     }
 }
@@ -273,14 +273,14 @@ impl Shape for Count {
 pub struct Pixels(pub u32);
 
 impl Shape for Pixels {
-    const EXPECTED: &'static str = "a number";
-    fn from_number(n: Number) -> Option<Result<Self, &'static str>> {
+    const EXPECTED: Expected = Expected::Number;
+    fn from_number(n: Number) -> Option<Result<Self, Expected>> {
         Some(match n {
             Number::Unsigned(v) => match u32::try_from(v) {
                 Ok(px) if px > 0 => Ok(Pixels(px)),
-                _ => Err("a positive whole number of pixels"),
+                _ => Err(Expected::Pixels),
             },
-            Number::Negative | Number::Fraction => Err("a positive whole number of pixels"),
+            Number::Negative | Number::Fraction => Err(Expected::Pixels),
         })
     }
 }
@@ -290,8 +290,8 @@ impl Shape for Pixels {
 pub struct Version(pub u64);
 
 impl Shape for Version {
-    const EXPECTED: &'static str = "a positive integer";
-    fn from_number(n: Number) -> Option<Result<Self, &'static str>> {
+    const EXPECTED: Expected = Expected::PositiveInteger;
+    fn from_number(n: Number) -> Option<Result<Self, Expected>> {
         match n {
             Number::Unsigned(v) => Some(Ok(Version(v))),
             Number::Negative | Number::Fraction => None,
@@ -309,7 +309,7 @@ pub struct OneOrMany<T> {
 }
 
 impl<T: Shape> Shape for OneOrMany<T> {
-    const EXPECTED: &'static str = "an object or an array";
+    const EXPECTED: Expected = Expected::ObjectOrArray;
     fn read_seq<'de, A: de::SeqAccess<'de>>(seq: A) -> Result<Field<Self>, A::Error> {
         Ok(match Vec::<Field<T>>::read_seq(seq)? {
             Field::Is(items) => Field::Is(OneOrMany { items, array: true }),

@@ -1,8 +1,8 @@
 use super::figure::Figure;
 use super::rich_text::render_nodes;
+use super::use_locale;
 use crate::model::article::Block;
 use crate::model::config::HeadingLevel;
-use crate::model::i18n::Strings;
 use crate::model::limits::render_chunks;
 use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
@@ -23,12 +23,12 @@ pub struct ContinueReading {
 #[component]
 pub fn Body(
     blocks: Vec<Block>,
-    strings: &'static Strings,
     #[prop(optional)] headline: HeadingLevel,
     /// Set when the body was cut at a cap: a link to the rest follows it.
     #[prop(default = None)]
     more: Option<ContinueReading>,
 ) -> impl IntoView {
+    let strings = use_locale().strings;
     let ranges = render_chunks(&blocks);
     let mut blocks = blocks.into_iter();
     let chunks: Vec<Vec<Block>> = ranges
@@ -78,7 +78,11 @@ pub fn Body(
     }
 }
 
-fn render_block(block: &Block, strings: &'static Strings, headline: HeadingLevel) -> AnyView {
+fn render_block(
+    block: &Block,
+    strings: &'static crate::model::i18n::Strings,
+    headline: HeadingLevel,
+) -> AnyView {
     match block {
         Block::Paragraph(nodes) => view! { <p>{render_nodes(nodes, headline)}</p> }.into_any(),
         Block::Heading(text) => leptos::html::custom(headline.tag_below(1))

@@ -6,9 +6,9 @@ use super::figure::Figure;
 use super::intl::format_date;
 use super::live_toggle::LiveToggle;
 use super::share_bar::{ShareBar, ShareContent};
+use super::use_locale;
 use crate::model::article::Article;
 use crate::model::config::{HeadingLevel, Layout};
-use crate::model::i18n::Strings;
 use crate::model::share::ShareNetwork;
 use leptos::prelude::*;
 
@@ -17,9 +17,6 @@ use leptos::prelude::*;
 pub struct CardOptions {
     pub layout: Layout,
     pub share: Vec<ShareNetwork>,
-    pub strings: &'static Strings,
-    /// The language dates and numbers are formatted in.
-    pub lang: String,
     pub events: EventSink,
     /// The headline's heading level.
     pub heading_level: HeadingLevel,
@@ -34,12 +31,12 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
     let CardOptions {
         layout,
         share,
-        strings,
-        lang,
         events,
         heading_level,
         live_comments,
     } = options;
+    let locale = use_locale();
+    let strings = locale.strings;
     let Article {
         url,
         breadcrumb,
@@ -58,11 +55,11 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         comments,
         ..
     } = article;
-    let published_text = strings.published_on(&format_date(&published, &lang));
+    let published_text = strings.published_on(&format_date(&published, &locale));
     let updated = modified
         .filter(|m| m.epoch_ms > published.epoch_ms)
         .map(|m| {
-            let text = strings.updated_on(&format_date(&m, &lang));
+            let text = strings.updated_on(&format_date(&m, &locale));
             view! { <time class="aw-updated" datetime=m.original.clone()>{text}</time> }
         });
     let byline = (!authors.is_empty()).then(|| {
@@ -115,12 +112,12 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
                 {byline}
             </p>
             {summary.map(|summary| view! { <p class="aw-lede" part="lede">{summary}</p> })}
-            {(layout == Layout::Full && has_body).then(|| view! { <Body blocks=body strings=strings headline=heading_level more=continue_reading /> })}
+            {(layout == Layout::Full && has_body).then(|| view! { <Body blocks=body headline=heading_level more=continue_reading /> })}
             {footer_has_content.then(|| view! {
                 <footer class="aw-footer">
-                    {has_share.then(|| view! { <ShareBar networks=share content=share_content strings=strings events=events /> })}
-                    {live.map(|live| view! { <LiveToggle live=live strings=strings events=events site=site.clone() /> })}
-                    {comments.map(|comments| view! { <CommentCount comments=comments strings=strings lang=lang.clone() live=live_comments /> })}
+                    {has_share.then(|| view! { <ShareBar networks=share content=share_content events=events /> })}
+                    {live.map(|live| view! { <LiveToggle live=live events=events site=site.clone() /> })}
+                    {comments.map(|comments| view! { <CommentCount comments=comments live=live_comments /> })}
                 </footer>
             })}
         </article>

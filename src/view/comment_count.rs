@@ -1,6 +1,6 @@
 use super::intl::format_number;
+use super::use_locale;
 use crate::model::article::Comments;
-use crate::model::i18n::Strings;
 use leptos::prelude::*;
 
 /// "0 Comments / Post with no comments.", "1 Comment", "N Comments", linked to the thread.
@@ -9,13 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn CommentCount(
     comments: Comments,
-    strings: &'static Strings,
-    lang: String,
     #[prop(optional, into)] live: Option<Signal<Option<u64>>>,
 ) -> impl IntoView {
+    let locale = use_locale();
+    let strings = locale.strings;
     let from_json = comments.count;
     let count = move || live.and_then(|l| l.get()).unwrap_or(from_json);
-    let text = move || strings.comment_count(count(), &format_number(count(), &lang));
+    let text = move || strings.comment_count(count(), &format_number(count(), &locale));
     let none_yet = move || {
         (count() == 0)
             .then(|| view! { <span class="aw-comments-empty">{strings.no_comments}</span> })

@@ -6,7 +6,7 @@
 //! with a hundred widgets in one language builds one per kind and reuses it.
 
 use crate::model::date::DateTime;
-use crate::model::i18n::format_count;
+use crate::model::i18n::Locale;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -86,9 +86,10 @@ fn format_with(kind: Kind, lang: &str, value: &JsValue) -> Option<String> {
 /// "November 1, 2018" (en), "1 de noviembre de 2018" (es): the publisher's calendar date, in
 /// `lang`, wherever the reader is. English and Spanish are written in Rust, the same way
 /// (`tests/views.rs` checks it against `Intl`); other languages through `Intl`.
-pub fn format_date(date: &DateTime, lang: &str) -> String {
-    date.long_date(lang)
-        .or_else(|| format_date_with_intl(date, lang))
+pub fn format_date(date: &DateTime, locale: &Locale) -> String {
+    locale
+        .long_date(date)
+        .or_else(|| format_date_with_intl(date, &locale.lang))
         .or_else(|| format_date_with_intl(date, "en"))
         .unwrap_or_else(|| {
             date.original
@@ -105,9 +106,10 @@ pub fn format_date_with_intl(date: &DateTime, lang: &str) -> Option<String> {
 }
 
 /// "1,234" (en), "1234" / "12.345" (es): in Rust for those two (as for dates), else `Intl`.
-pub fn format_number(n: u64, lang: &str) -> String {
-    format_count(n, lang)
-        .or_else(|| format_number_with_intl(n, lang))
+pub fn format_number(n: u64, locale: &Locale) -> String {
+    locale
+        .count(n)
+        .or_else(|| format_number_with_intl(n, &locale.lang))
         .unwrap_or_else(|| n.to_string())
 }
 

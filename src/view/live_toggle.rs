@@ -2,8 +2,8 @@ use super::event_sink::EventSink;
 use super::icons::play_icon;
 use super::players::{pause_others, register, PlayerRegistration};
 use super::services::Services;
+use super::use_locale;
 use crate::model::article::{first_playable, Live, MediaMode};
-use crate::model::i18n::Strings;
 use crate::model::widget_event::WidgetEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -53,12 +53,12 @@ const ARIA_HIDDEN: &str = "true";
 #[component]
 pub fn LiveToggle(
     live: Live,
-    strings: &'static Strings,
     events: EventSink,
     /// The publisher's site (the article URL's origin), the key of the remembered choice.
     #[prop(optional)]
     site: String,
 ) -> impl IntoView {
+    let strings = use_locale().strings;
     let browser = Services::get();
     let has_both = live.has(MediaMode::Video) && live.has(MediaMode::Audio);
     let remembered = stored_mode(browser, &site).filter(|_| has_both);

@@ -1,5 +1,5 @@
 use super::fallback::fallback_slot;
-use crate::model::i18n::Strings;
+use super::use_locale;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -7,7 +7,8 @@ use leptos::prelude::*;
 /// the size of a card, so the page does not jump when the card arrives. It is announced by the
 /// widget's live region, not here.
 #[component]
-pub fn LoadingState(strings: &'static Strings) -> impl IntoView {
+pub fn LoadingState() -> impl IntoView {
+    let strings = use_locale().strings;
     view! {
         <div class="aw-loading" aria-busy="true" aria-label=strings.loading>
             {fallback_slot()}

@@ -1,7 +1,7 @@
 use super::event_sink::EventSink;
 use super::icons::share_icon;
 use super::services::Services;
-use crate::model::i18n::Strings;
+use super::use_locale;
 use crate::model::share::{
     mastodon_link, mastodon_server, opens_in_popup, ShareNetwork, SharePage,
 };
@@ -51,9 +51,9 @@ struct Panels {
 pub fn ShareBar(
     networks: Vec<ShareNetwork>,
     content: ShareContent,
-    strings: &'static Strings,
     events: EventSink,
 ) -> impl IntoView {
+    let strings = use_locale().strings;
     let panels = Panels::default();
     let copied = panels.copied;
     let browser = Services::get();
@@ -135,14 +135,13 @@ pub fn ShareBar(
             <span class="aw-share-status" role="status">
                 {move || copied.get().then_some(strings.copied)}
             </span>
-            {move || panels.copy_field.get().map(|url| view! { <CopyField url=url strings=strings /> })}
+            {move || panels.copy_field.get().map(|url| view! { <CopyField url=url /> })}
             {move || {
                 panels.mastodon.get().then(|| {
                     let page = content.get_value();
                     view! {
                         <MastodonForm
                             content=page
-                            strings=strings
                             events=events
                             open=panels.mastodon
                             browser=browser
@@ -157,7 +156,8 @@ pub fn ShareBar(
 /// Copy link's last resort: the link in a read-only field, selected and focused, for the
 /// reader to copy with the keyboard or the context menu.
 #[component]
-fn CopyField(url: String, strings: &'static Strings) -> impl IntoView {
+fn CopyField(url: String) -> impl IntoView {
+    let strings = use_locale().strings;
     let field = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = field.get() {
@@ -191,11 +191,11 @@ fn next_form_id() -> u32 {
 #[component]
 fn MastodonForm(
     content: ShareContent,
-    strings: &'static Strings,
     events: EventSink,
     open: RwSignal<bool>,
     browser: Services,
 ) -> impl IntoView {
+    let strings = use_locale().strings;
     let field = NodeRef::<leptos::html::Input>::new();
     let form = NodeRef::<leptos::html::Form>::new();
     let invalid = RwSignal::new(false);

@@ -2,11 +2,12 @@ use super::card::{ArticleCard, CardOptions};
 use super::error_state::ErrorState;
 use super::event_sink::EventSink;
 use super::loading_state::LoadingState;
+use super::provide_locale;
 use crate::api::{use_article, use_comment_count, LoadState};
 use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
-use crate::model::i18n::{choose_language, is_rtl, strings_for};
+use crate::model::i18n::{choose_language, Locale};
 use crate::model::widget_event::WidgetEvent;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -64,29 +65,35 @@ pub fn ArticleWidget(
         })
     });
 
-    let lang = Memo::new(move |_| {
+    // The reader's language, given to every component below through context.
+    let locale = Memo::new(move |_| {
         let article_lang = state.with(|s| match s {
             LoadState::Loaded(parsed) => parsed.article.lang.clone(),
             _ => None,
         });
-        config.with(|c| {
+        let lang = config.with(|c| {
             choose_language(
                 c.lang.as_deref(),
                 article_lang.as_deref(),
                 page_lang.as_deref(),
             )
-        })
+        });
+        Locale::new(&lang)
     });
 
     // One polite live region for the widget's life: it exists (empty) before anything is
     // announced, as screen readers need, and its text changes once per state, not per render.
     let announcement = Memo::new(move |_| {
-        let strings = strings_for(&lang.get());
+        let locale = locale.get();
         state.with(|s| match s {
             LoadState::Waiting | LoadState::Loaded(_) => String::new(),
-            LoadState::Loading => strings.loading.to_string(),
+            LoadState::Loading => locale.strings.loading.to_string(),
             LoadState::Failed(error) => {
-                format!("{} {}", strings.error_title, strings.error_detail(error))
+                format!(
+                    "{} {}",
+                    locale.strings.error_title,
+                    locale.error_detail(error)
+                )
             }
         })
     });
@@ -115,23 +122,20 @@ pub fn ArticleWidget(
                 LoadState::Loaded(_) => "loaded",
                 LoadState::Failed(_) => "error",
             })
-            lang=move || lang.get()
-            dir=move || if is_rtl(&lang.get()) { "rtl" } else { "ltr" }
+            lang=move || locale.with(|l| l.lang.clone())
+            dir=move || locale.with(Locale::dir)
         >
             <p class="aw-visually-hidden aw-announcer" role="status">{move || announcement.get()}</p>
             {move || {
-                let lang = lang.get();
-                let strings = strings_for(&lang);
+                provide_locale(locale.get());
                 match shown.get() {
-                    Shown::Loading => view! { <LoadingState strings=strings /> }.into_any(),
-                    Shown::Failed(error) => view! { <ErrorState error=error strings=strings on_retry=retry /> }.into_any(),
+                    Shown::Loading => view! { <LoadingState /> }.into_any(),
+                    Shown::Failed(error) => view! { <ErrorState error=error on_retry=retry /> }.into_any(),
                     Shown::Loaded(parsed) => {
                         let (layout, share, heading_level) = card_settings.get();
                         let options = CardOptions {
                             layout,
                             share,
-                            strings,
-                            lang,
                             events,
                             heading_level,
                             live_comments,

@@ -5,6 +5,7 @@ use super::{date, paragraphs, Reader};
 use crate::model::article::{Article, Comments, Image, NamedLink, ShareDefaults};
 use crate::model::error::LoadError;
 use crate::model::html::decode_entities;
+use crate::model::i18n::strings_for;
 use crate::model::wire::{self, List, Text, Whole};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;
@@ -246,7 +247,6 @@ impl Document {
             .any(|t| t.as_deref() == Some("OpinionNewsArticle"));
         Ok(Article {
             id: node.id.get().unwrap_or_else(|| url.to_string()),
-            lang,
             site,
             breadcrumb: node
                 .article_section
@@ -255,7 +255,12 @@ impl Document {
                 .map(|name| NamedLink { name, url: None })
                 .into_iter()
                 .collect(),
-            label: opinion.then(|| "Opinion".to_string()),
+            // The article's own word for it, in its language: the label is the publisher's.
+            label: opinion.then(|| {
+                strings_for(lang.as_deref().unwrap_or("en"))
+                    .opinion
+                    .to_string()
+            }),
             summary: node.description.as_deref().map(decode_entities),
             modified: date(&node.date_modified),
             authors,
@@ -273,6 +278,7 @@ impl Document {
                 url: None,
                 count_url: None,
             }),
+            lang,
             headline,
             url,
             published,

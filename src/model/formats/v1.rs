@@ -11,7 +11,7 @@ use crate::model::article::{
     FORMAT_VERSION,
 };
 use crate::model::date::DateTime;
-use crate::model::error::{FieldError, LoadError, Problem};
+use crate::model::error::{Expected, FieldError, LoadError, Problem};
 use crate::model::html::{sanitize, Allowlist, HtmlNode};
 use crate::model::limits::{Cap, MAX_BLOCKS};
 use crate::model::url::SafeUrl;
@@ -247,7 +247,7 @@ impl Conversion<'_> {
         let mut out = Vec::new();
         for (path, link) in items(links, path)? {
             match link {
-                Field::Absent => return Err(error(&path, Problem::WrongType("an object".into()))),
+                Field::Absent => return Err(error(&path, Problem::WrongType(Expected::Object))),
                 link => out.extend(self.named_link(link, &path)?),
             }
         }
@@ -347,7 +347,7 @@ impl Conversion<'_> {
                     break;
                 }
                 let Some(block) = block.get(&path)? else {
-                    return Err(error(&path, Problem::WrongType("an object".into())));
+                    return Err(error(&path, Problem::WrongType(Expected::Object)));
                 };
                 blocks.extend(self.block(block, &path)?);
             }
@@ -384,7 +384,7 @@ impl Conversion<'_> {
                 path.to_string()
             };
             let Some(source) = source.get(&path)? else {
-                return Err(error(&path, Problem::WrongType("an object".into())));
+                return Err(error(&path, Problem::WrongType(Expected::Object)));
             };
             let src_field = join(&path, "src");
             let raw = required(source.src, &src_field)?;
@@ -407,7 +407,7 @@ impl Conversion<'_> {
             Some(_) => {
                 return Err(error(
                     "live.default",
-                    Problem::Value("\"video\" or \"audio\"".to_string()),
+                    Problem::Value(Expected::VideoOrAudio),
                 ))
             }
         };
