@@ -618,20 +618,46 @@ fn attributes_to_config() {
         ("loading", "eager"),
         ("share", "x"),
     ];
-    let (config, warnings) = WidgetConfig::from_attributes(|name| {
-        attrs
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.to_string())
-    });
+    let page = SafeUrl::parse_absolute("https://host.example/blog/post.html").unwrap();
+    let read = |attrs: &[(&str, &str)], page: Option<&SafeUrl>| {
+        WidgetConfig::from_attributes(
+            |name| {
+                attrs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            },
+            page,
+        )
+    };
+    let (config, warnings) = read(&attrs, Some(&page));
     assert!(warnings.is_empty());
-    assert_eq!(config.src.as_deref(), Some("a.json"));
+    // URLs are resolved against the page, by the widget's one resolver.
+    assert_eq!(
+        config.src.as_ref().map(SafeUrl::as_str),
+        Ok("https://host.example/blog/a.json")
+    );
+    let (api, _) = read(&[("comments-api", "/counts?ids={ids}")], Some(&page));
+    assert_eq!(
+        api.comments_api.as_ref().map(SafeUrl::as_str),
+        Some("https://host.example/counts?ids={ids}")
+    );
+    // Without an http(s) page, only an absolute URL will do; a bad one says why.
+    assert!(matches!(
+        read(&attrs, None).0.src,
+        Err(LoadError::BadSource(_))
+    ));
+    assert_eq!(
+        read(&[("src", "javascript:alert(1)")], Some(&page)).0.src,
+        Err(LoadError::BadSource(UrlError::Scheme("javascript".into())))
+    );
+    assert_eq!(read(&[], Some(&page)).0.src, Err(LoadError::NoSource));
     assert_eq!(
         (config.theme, config.layout, config.loading),
         (Theme::Dark, Layout::Full, Loading::Eager)
     );
     assert_eq!(config.share, [ShareNetwork::X]);
-    let (defaults, _) = WidgetConfig::from_attributes(|_| None);
+    let defaults = WidgetConfig::default();
     assert_eq!(
         (defaults.theme, defaults.layout, defaults.loading),
         (Theme::Auto, Layout::Card, Loading::Lazy)

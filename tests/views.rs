@@ -524,7 +524,7 @@ async fn widget_without_src_shows_a_named_error() {
 async fn widget_waits_while_not_visible() {
     let (root, _h) = mount(move || {
         let config = RwSignal::new(WidgetConfig {
-            src: Some("https://cdn.example/never.json".into()),
+            src: Ok(SafeUrl::parse_absolute("https://cdn.example/never.json").unwrap()),
             ..WidgetConfig::default()
         });
         view! { <ArticleWidget config=config visible=Signal::stored(false) events=EventSink::ignore() /> }

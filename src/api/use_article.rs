@@ -9,7 +9,6 @@ use super::{
 use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
-use crate::model::url::SafeUrl;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,21 +33,15 @@ pub struct ArticleResource {
 impl ArticleResource {
     /// Asks again, even if another widget of the page already failed on this article.
     pub fn retry(&self) {
-        if let Ok(url) = self.config.with_untracked(source_url) {
+        if let Ok(url) = self.config.with_untracked(|c| c.src.clone()) {
             forget_failure(&url, self.config.with_untracked(FetchOptions::from_config));
         }
         self.attempt.update(|n| *n += 1);
     }
 }
 
-fn source_url(config: &WidgetConfig) -> Result<SafeUrl, LoadError> {
-    let src = config.src.as_deref().ok_or(LoadError::NoSource)?;
-    SafeUrl::parse_absolute(src).map_err(LoadError::BadSource)
-}
-
 /// Loads the article `config` names once `visible` is true, again when its source changes,
-/// and on [`ArticleResource::retry`]. `config.src` must already be absolute (the host
-/// resolves it against the page).
+/// and on [`ArticleResource::retry`].
 ///
 /// Not a `LocalResource`: reactive_graph 0.2 runs a resource's fetches one after another, so
 /// a new `src` would wait for the superseded request to finish (up to its 10 s timeout). Here
@@ -62,7 +55,7 @@ pub fn use_article(config: Signal<WidgetConfig>, visible: Signal<bool>) -> Artic
     let claim = StoredValue::new_local(None::<ArticleRequest>);
     // What the request depends on, and nothing else: a change of theme or layout must not
     // reload the article (or flash the loading state).
-    let source = Memo::new(move |_| config.with(|c| (source_url(c), FetchOptions::from_config(c))));
+    let source = Memo::new(move |_| config.with(|c| (c.src.clone(), FetchOptions::from_config(c))));
 
     Effect::new(move |_| {
         attempt.track();
@@ -143,7 +136,6 @@ pub fn use_comment_count(
                 count.try_set(Some(n));
             }
         };
-        let template = template.and_then(|t| SafeUrl::parse_absolute(&t).ok());
         let subscribed = match (template, count_url) {
             (Some(template), _) => subscribe_count(&template, &id, listener),
             (None, Some(url)) => subscribe_count_url(&url, &id, listener),

@@ -18,33 +18,17 @@ pub fn attribute(element: &Element, name: &str) -> Option<String> {
     }
 }
 
-/// The element's settings, with `src` resolved against the page's base URL. Warnings for
+/// The element's settings, with its URLs resolved against the page's base URL. Warnings for
 /// skipped values go to the console.
 pub fn read_config(element: &Element) -> WidgetConfig {
-    let (mut config, warnings) = WidgetConfig::from_attributes(|name| attribute(element, name));
+    let page = element
+        .owner_document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| SafeUrl::parse_absolute(&base).ok());
+    let (config, warnings) =
+        WidgetConfig::from_attributes(|name| attribute(element, name), page.as_ref());
     for warning in warnings {
         web_sys::console::warn_1(&format!("article-widget: {warning}").into());
-    }
-    if let Some(src) = &config.src {
-        let base = element
-            .owner_document()
-            .and_then(|d| d.base_uri().ok().flatten());
-        let resolved = base
-            .and_then(|base| web_sys::Url::new_with_base(src, &base).ok())
-            .map(|u| u.href());
-        if let Some(resolved) = resolved {
-            config.src = Some(resolved);
-        }
-    }
-    // Resolved without the URL parser, which would percent-encode the `{ids}` placeholder.
-    if let Some(template) = &config.comments_api {
-        let page = element
-            .owner_document()
-            .and_then(|d| d.base_uri().ok().flatten())
-            .and_then(|base| SafeUrl::parse_absolute(&base).ok());
-        config.comments_api = page
-            .and_then(|page| page.join(template).ok())
-            .map(|url| url.to_string());
     }
     config
 }

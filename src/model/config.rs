@@ -1,8 +1,10 @@
 //! The element's attributes, read into typed settings. The host reads the strings; this module
 //! decides what they mean, so the rules are tested natively.
 
+use super::error::LoadError;
 use super::formats::Format;
 use super::share::{parse_share_list, ShareNetwork};
+use super::url::{SafeUrl, UrlError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -107,17 +109,20 @@ impl Loading {
     }
 }
 
-/// Everything an element's attributes say, in the spec's names.
-#[derive(Clone, Debug, PartialEq, Default)]
+/// Everything an element's attributes say, in the spec's names, with its URLs resolved
+/// against the page.
+#[derive(Clone, Debug, PartialEq)]
 pub struct WidgetConfig {
-    pub src: Option<String>,
+    /// The article's URL; why there is none, if there is none.
+    pub src: Result<SafeUrl, LoadError>,
     pub theme: Theme,
     pub preset: Preset,
     pub lang: Option<String>,
     pub layout: Layout,
     pub share: Vec<ShareNetwork>,
     pub loading: Loading,
-    pub comments_api: Option<String>,
+    /// The comment counts endpoint, `{ids}` kept as written.
+    pub comments_api: Option<SafeUrl>,
     pub heading_level: HeadingLevel,
     pub credentials: Credentials,
     /// The source format (`format` attribute); `None` detects it.
@@ -202,11 +207,32 @@ pub const ATTRIBUTES: &[&str] = &[
     "theme-preset",
 ];
 
+/// `reference` against the page's base URL, or on its own where the page has none.
+fn resolve(reference: &str, page: Option<&SafeUrl>) -> Result<SafeUrl, UrlError> {
+    match page {
+        Some(page) => page.join(reference),
+        None => SafeUrl::parse_absolute(reference),
+    }
+}
+
+/// An element with no attributes.
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        WidgetConfig::from_attributes(|_| None, None).0
+    }
+}
+
 impl WidgetConfig {
     /// Reads the settings through `attribute`, which returns an attribute's value by its spec
-    /// name. Returns console warnings for values that were skipped.
+    /// name, resolving relative URLs against `page` (the document's base URL, when it is an
+    /// http(s) one). Returns console warnings for values that were skipped.
+    ///
+    /// URLs are resolved by [`SafeUrl`], the one resolver of the widget: the loader
+    /// (`js/embed.js`) keys its early requests with the browser's `URL`, and
+    /// `tests/url_agreement.rs` holds the two to the same results.
     pub fn from_attributes(
         attribute: impl Fn(&str) -> Option<String>,
+        page: Option<&SafeUrl>,
     ) -> (WidgetConfig, Vec<String>) {
         let non_empty = |name: &str| {
             attribute(name)
@@ -215,14 +241,17 @@ impl WidgetConfig {
         };
         let (share, warnings) = parse_share_list(non_empty("share").as_deref());
         let config = WidgetConfig {
-            src: non_empty("src"),
+            src: match non_empty("src") {
+                None => Err(LoadError::NoSource),
+                Some(src) => resolve(&src, page).map_err(LoadError::BadSource),
+            },
             theme: Theme::parse(non_empty("theme").as_deref()),
             preset: Preset::parse(non_empty("theme-preset").as_deref()),
             lang: non_empty("lang"),
             layout: Layout::parse(non_empty("layout").as_deref()),
             share,
             loading: Loading::parse(non_empty("loading").as_deref()),
-            comments_api: non_empty("comments-api"),
+            comments_api: non_empty("comments-api").and_then(|t| resolve(&t, page).ok()),
             heading_level: HeadingLevel::parse(non_empty("heading-level").as_deref()),
             credentials: Credentials::parse(non_empty("credentials").as_deref()),
             format: Format::parse(non_empty("format").as_deref()),

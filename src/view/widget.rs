@@ -35,8 +35,7 @@ impl PartialEq for Shown {
 
 /// One widget: loads the article its config names once `visible` is true, and shows the
 /// loading state, the error state or the card.
-///
-/// `config.src` must already be absolute (the host resolves it against the page).
+
 #[component]
 pub fn ArticleWidget(
     #[prop(into)] config: Signal<WidgetConfig>,
