@@ -7,6 +7,11 @@ use std::rc::Rc;
 ///
 /// It is `Copy` and `Send` (the callback lives in the reactive arena), so reactive closures can
 /// carry it; the callback itself runs only on the main thread.
+///
+/// Leptos' `UnsyncCallback` is the same shape, but its `run` panics once the widget's owner is
+/// gone (`StoredValue::with_value`), and events do arrive late: a media element's `pause` as
+/// the widget unmounts, a share window's result. A panic would stop every widget on the page,
+/// so this one drops such an event instead.
 #[derive(Clone, Copy)]
 pub struct EventSink(StoredValue<Rc<dyn Fn(WidgetEvent)>, LocalStorage>);
 
