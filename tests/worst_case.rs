@@ -254,6 +254,36 @@ fn past_a_cap_the_body_is_cut_at_a_block_boundary_with_a_warning() {
 }
 
 #[test]
+fn blocks_far_past_the_cap_are_only_checked_to_be_json() {
+    // Ten times the cap, one of them not even an object: past twice the cap nothing is built,
+    // so it does not matter; the body is cut at the cap.
+    let mut blocks: Vec<_> = (0..10 * MAX_BLOCKS)
+        .map(|_| json!({"type": "paragraph", "text": "x"}))
+        .collect();
+    blocks[5 * MAX_BLOCKS] = json!(42);
+    let article = json!({"id": "c", "url": "https://news.example/c", "headline": "H", "published": "2020-01-01T00:00:00Z", "body": blocks});
+    let parsed = parse_article(&article.to_string(), &base()).unwrap();
+    assert_eq!(parsed.article.body.len(), MAX_BLOCKS);
+    assert_eq!(parsed.article.body_cut, Some(Cap::Blocks));
+    // Within the part that is read, the same block is an error that names it.
+    let mut early = article.clone();
+    early["body"][3] = json!(42);
+    assert_eq!(
+        parse_article(&early.to_string(), &base())
+            .unwrap_err()
+            .to_string(),
+        "body[3] must be an object"
+    );
+    // A flood of unknown block types: nothing to show, and the card says the rest is elsewhere.
+    let unknown: Vec<_> = (0..10 * MAX_BLOCKS).map(|_| json!({"type": "z"})).collect();
+    let mut flood = article;
+    flood["body"] = json!(unknown);
+    let parsed = parse_article(&flood.to_string(), &base()).unwrap();
+    assert!(parsed.article.body.is_empty());
+    assert_eq!(parsed.article.body_cut, Some(Cap::Blocks));
+}
+
+#[test]
 fn warnings_about_removed_markup_are_few_whatever_the_input() {
     let html = (0..5_000)
         .map(|i| format!("<x{i}><div><span>t</span></div>"))

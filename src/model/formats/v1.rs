@@ -15,7 +15,9 @@ use crate::model::error::{Expected, FieldError, LoadError, Problem};
 use crate::model::html::{sanitize, Allowlist, HtmlNode};
 use crate::model::limits::{Cap, MAX_BLOCKS};
 use crate::model::url::SafeUrl;
-use crate::model::wire::{join, object_shape, Count, Field, OneOrMany, Pixels, Version};
+use crate::model::wire::{
+    drain_seq, join, object_shape, Count, Field, OneOrMany, Pixels, Shape, Version,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]
@@ -34,7 +36,7 @@ pub struct ArticleV1 {
     modified: Field<String>,
     authors: Field<Vec<Field<NamedLinkV1>>>,
     image: Field<ImageV1>,
-    body: Field<Vec<Field<BlockV1>>>,
+    body: Field<Body>,
     body_html: Field<String>,
     share: Field<ShareV1>,
     live: Field<LiveV1>,
@@ -87,6 +89,40 @@ struct BlockV1 {
     credit: Field<String>,
     width: Field<Pixels>,
     height: Field<Pixels>,
+}
+
+/// The body's blocks, read up to [`BODY_READ_LIMIT`]: past the block cap the body is cut
+/// anyway, so the rest is only checked to be JSON, not built (30,000 blocks would otherwise be
+/// 15 MB of wire structs, built in one task of the page).
+struct Body {
+    blocks: Vec<Field<BlockV1>>,
+    /// Whether there were more than were read.
+    more: bool,
+}
+
+/// Twice the block cap: unknown block types are skipped without counting, and some of the
+/// blocks read may be dropped (a refused link).
+const BODY_READ_LIMIT: usize = 2 * MAX_BLOCKS;
+
+impl Shape for Body {
+    const EXPECTED: Expected = Expected::Array;
+    fn read_seq<'de, A: serde::de::SeqAccess<'de>>(mut seq: A) -> Result<Field<Self>, A::Error> {
+        let mut blocks = Vec::new();
+        while blocks.len() < BODY_READ_LIMIT {
+            match seq.next_element()? {
+                Some(block) => blocks.push(block),
+                None => {
+                    return Ok(Field::Is(Body {
+                        blocks,
+                        more: false,
+                    }))
+                }
+            }
+        }
+        let more = seq.next_element::<serde::de::IgnoredAny>()?.is_some();
+        drain_seq(seq)?;
+        Ok(Field::Is(Body { blocks, more }))
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -336,16 +372,20 @@ impl Conversion<'_> {
 
     fn body(
         &mut self,
-        body: Field<Vec<Field<BlockV1>>>,
+        body: Field<Body>,
         body_html: Field<String>,
     ) -> Result<Vec<Block>, FieldError> {
-        if !matches!(body, Field::Absent) {
+        if let Some(Body { blocks: read, more }) = body.get("body")? {
+            if more {
+                self.stopped = self.stopped.or(Some(Cap::Blocks));
+            }
             let mut blocks = Vec::new();
-            for (path, block) in items(body, "body")? {
+            for (i, block) in read.into_iter().enumerate() {
                 // Past the block cap the rest is cut anyway: it is not even converted.
                 if blocks.len() > MAX_BLOCKS {
                     break;
                 }
+                let path = format!("body[{i}]");
                 let Some(block) = block.get(&path)? else {
                     return Err(error(&path, Problem::WrongType(Expected::Object)));
                 };
