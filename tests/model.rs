@@ -961,6 +961,15 @@ fn a_stream_is_one_source_or_a_list_and_each_bad_source_is_named() {
         "{}",
         field_error(&value)
     );
+    // A list of thousands is a mistake or an attack: the first few are tried, with a warning.
+    value["live"]["video"] = json!((0..5000)
+        .map(|i| json!({ "src": format!("media/{i}.mp4") }))
+        .collect::<Vec<_>>());
+    let parsed = parse(&value).unwrap();
+    assert_eq!(parsed.article.live.unwrap().video.len(), 8);
+    assert!(parsed
+        .warnings
+        .contains(&"live.video has 5000 sources; the first 8 are used".to_string()));
 }
 
 /// The share table is the one list of networks: every network has exactly one row, ids are

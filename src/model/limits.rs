@@ -14,6 +14,10 @@ use std::ops::Range;
 /// At most this many blocks: paragraphs, headings, quotes, images, lists, ...
 pub const MAX_BLOCKS: usize = 1_500;
 
+/// At most this many sources per stream: the player asks the browser about each in turn, and a
+/// broadcaster offers a handful (formats, bitrates), not thousands.
+pub const MAX_SOURCES: usize = 8;
+
 /// At most this many nodes (elements and text runs) in the body, at most this much text, and
 /// at most this many links and images. The sanitizer stops reading once it is past any of them.
 pub const BODY_BUDGET: Budget = Budget {

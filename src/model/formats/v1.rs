@@ -13,7 +13,7 @@ use crate::model::article::{
 use crate::model::date::DateTime;
 use crate::model::error::{Expected, FieldError, LoadError, Problem};
 use crate::model::html::{sanitize, Allowlist, HtmlNode};
-use crate::model::limits::{Cap, MAX_BLOCKS};
+use crate::model::limits::{Cap, MAX_BLOCKS, MAX_SOURCES};
 use crate::model::url::SafeUrl;
 use crate::model::wire::{
     drain_seq, join, object_shape, Count, Field, OneOrMany, Pixels, Shape, Version,
@@ -416,8 +416,14 @@ impl Conversion<'_> {
         let Some(OneOrMany { items, array }) = sources.get(path)? else {
             return Ok(Vec::new());
         };
+        if items.len() > MAX_SOURCES {
+            self.warn(format!(
+                "{path} has {} sources; the first {MAX_SOURCES} are used",
+                items.len()
+            ));
+        }
         let mut media = Vec::new();
-        for (i, source) in items.into_iter().enumerate() {
+        for (i, source) in items.into_iter().take(MAX_SOURCES).enumerate() {
             let path = if array {
                 format!("{path}[{i}]")
             } else {
