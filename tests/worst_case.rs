@@ -15,9 +15,10 @@
 
 use article_widget::model::article::{parse_article, Block, Parsed, MAX_ARTICLE_BYTES};
 use article_widget::model::error::LoadError;
+use article_widget::model::formats::parse_any;
 use article_widget::model::html::{sanitize_within, Allowlist, Budget, HtmlNode, MAX_DEPTH};
 use article_widget::model::limits::{
-    render_chunks, Cap, Weight, BODY_BUDGET, MAX_BLOCKS, NODES_PER_CHUNK,
+    render_chunks, Cap, Weight, BODY_BUDGET, MAX_BLOCKS, MAX_NAMES, NODES_PER_CHUNK,
 };
 use article_widget::model::url::SafeUrl;
 use proptest::prelude::*;
@@ -281,6 +282,41 @@ fn blocks_far_past_the_cap_are_only_checked_to_be_json() {
     let parsed = parse_article(&flood.to_string(), &base()).unwrap();
     assert!(parsed.article.body.is_empty());
     assert_eq!(parsed.article.body_cut, Some(Cap::Blocks));
+}
+
+#[test]
+fn bylines_and_trails_keep_a_few_names_and_graph_lookups_stay_linear() {
+    let people: Vec<_> = (0..100)
+        .map(|i| json!({"name": format!("Writer {i}")}))
+        .collect();
+    let article = json!({"id": "c", "url": "https://news.example/c", "headline": "H", "published": "2020-01-01T00:00:00Z",
+        "authors": people, "breadcrumb": people, "share": {"hashtags": (0..100).map(|i| format!("t{i}")).collect::<Vec<_>>()}});
+    let parsed = parse_article(&article.to_string(), &base()).unwrap();
+    assert_eq!(parsed.article.authors.len(), MAX_NAMES);
+    assert_eq!(parsed.article.breadcrumb.len(), MAX_NAMES);
+    assert_eq!(parsed.article.share.hashtags.len(), MAX_NAMES);
+    assert!(parsed.warnings.contains(&format!(
+        "authors has 100 entries; the first {MAX_NAMES} are shown"
+    )));
+    // schema.org: 10,000 nodes and as many author references to them. Each reference is a
+    // search of the graph, so only the few the card keeps are resolved.
+    let nodes: Vec<_> = (0..10_000)
+        .map(|i| json!({"@id": format!("#p{i}"), "@type": "Person", "name": format!("P{i}")}))
+        .collect();
+    let refs: Vec<_> = (0..10_000)
+        .map(|i| json!({"@id": format!("#p{i}")}))
+        .collect();
+    let mut graph = vec![
+        json!({"@type": "NewsArticle", "headline": "H", "url": "https://news.example/g",
+        "datePublished": "2020-01-01T00:00:00Z", "author": refs}),
+    ];
+    graph.extend(nodes);
+    let text = json!({"@context": "https://schema.org", "@graph": graph}).to_string();
+    assert!(text.len() < 1 << 20);
+    // (Resolving every reference would be 100 million comparisons: minutes in a debug build.)
+    let parsed = parse_any(&text, &base(), None).unwrap();
+    assert_eq!(parsed.article.authors.len(), MAX_NAMES);
+    assert_eq!(parsed.article.authors[19].name, "P19");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use super::date::DateTime;
 use super::error::LoadError;
 use super::html::HtmlNode;
-use super::limits::{limit_body, Cap};
+use super::limits::{limit_body, Cap, MAX_NAMES};
 use super::url::SafeUrl;
 
 /// A parsed, validated article. Every URL in it is a [`SafeUrl`].
@@ -194,6 +194,22 @@ impl Parsed {
         }
         self.article.body = body;
         self.article.body_cut = cut;
+        let article = &mut self.article;
+        let lists = [
+            ("authors", article.authors.len()),
+            ("breadcrumb", article.breadcrumb.len()),
+            ("share.hashtags", article.share.hashtags.len()),
+        ];
+        for (what, len) in lists {
+            if len > MAX_NAMES {
+                self.warnings.push(format!(
+                    "{what} has {len} entries; the first {MAX_NAMES} are shown"
+                ));
+            }
+        }
+        article.authors.truncate(MAX_NAMES);
+        article.breadcrumb.truncate(MAX_NAMES);
+        article.share.hashtags.truncate(MAX_NAMES);
         self
     }
 }

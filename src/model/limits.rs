@@ -18,6 +18,10 @@ pub const MAX_BLOCKS: usize = 1_500;
 /// broadcaster offers a handful (formats, bitrates), not thousands.
 pub const MAX_SOURCES: usize = 8;
 
+/// At most this many authors, breadcrumb items and hashtags: a byline or a trail of a
+/// thousand names is a mistake or an attack, and each would be DOM (or share-URL) work.
+pub const MAX_NAMES: usize = 20;
+
 /// At most this many nodes (elements and text runs) in the body, at most this much text, and
 /// at most this many links and images. The sanitizer stops reading once it is past any of them.
 pub const BODY_BUDGET: Budget = Budget {

@@ -6,6 +6,7 @@ use crate::model::article::{Article, Comments, Image, NamedLink, ShareDefaults};
 use crate::model::error::LoadError;
 use crate::model::html::decode_entities;
 use crate::model::i18n::strings_for;
+use crate::model::limits::MAX_NAMES;
 use crate::model::wire::{self, List, Text, Whole};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;
@@ -212,7 +213,9 @@ impl Document {
         });
 
         let mut authors = Vec::new();
-        for author in node.author.iter() {
+        // Each reference is looked up in the graph: a few authors, not one per node, keep that
+        // linear (`Parsed::capped` keeps MAX_NAMES and warns about the rest).
+        for author in node.author.iter().take(MAX_NAMES + 1) {
             let (name, link) = match graph.resolve(author) {
                 Resolved::Text(name) => (Some(name.to_string()), Text(None)),
                 Resolved::Node(person) => (person.name.get(), person.url.clone()),
