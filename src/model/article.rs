@@ -31,6 +31,32 @@ pub struct Article {
     pub comments: Option<Comments>,
 }
 
+impl Article {
+    /// An article with what every format must give (the id defaults to the URL); each format
+    /// adds what it has, with `..Article::new(...)`.
+    pub fn new(id: Option<String>, url: SafeUrl, headline: String, published: DateTime) -> Article {
+        Article {
+            id: id.unwrap_or_else(|| url.to_string()),
+            url,
+            lang: None,
+            site: None,
+            breadcrumb: Vec::new(),
+            label: None,
+            headline,
+            summary: None,
+            published,
+            modified: None,
+            authors: Vec::new(),
+            image: None,
+            body: Vec::new(),
+            body_cut: None,
+            share: ShareDefaults::default(),
+            live: None,
+            comments: None,
+        }
+    }
+}
+
 /// A name with an optional link: breadcrumb items, authors, the site.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NamedLink {

@@ -1,7 +1,7 @@
 //! A JSON Feed 1.1 item: the one whose `id` is the `src` URL's fragment, else the first.
 
 use super::{date, paragraphs, percent_decode, Named, Reader};
-use crate::model::article::{Article, Image, NamedLink, ShareDefaults};
+use crate::model::article::{Article, Image, NamedLink};
 use crate::model::error::LoadError;
 use crate::model::wire::{List, Object, Text};
 use serde::Deserialize;
@@ -90,10 +90,8 @@ impl Feed {
             None => None,
         };
         Ok(Article {
-            id: item.id.get().unwrap_or_else(|| url.to_string()),
             lang: item.language.get().or_else(|| self.language.get()),
             site,
-            breadcrumb: Vec::new(),
             label: item.tags.first().and_then(Text::get),
             summary: item.summary.get(),
             modified: date(&item.date_modified),
@@ -107,13 +105,7 @@ impl Feed {
                 height: None,
             }),
             body,
-            body_cut: None,
-            share: ShareDefaults::default(),
-            live: None,
-            comments: None,
-            headline,
-            url,
-            published,
+            ..Article::new(item.id.get(), url, headline, published)
         })
     }
 }

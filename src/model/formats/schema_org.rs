@@ -2,7 +2,7 @@
 //! an `@graph` whose nodes refer to each other by `@id`.
 
 use super::{date, paragraphs, Reader};
-use crate::model::article::{Article, Comments, Image, NamedLink, ShareDefaults};
+use crate::model::article::{Article, Comments, Image, NamedLink};
 use crate::model::error::LoadError;
 use crate::model::html::decode_entities;
 use crate::model::i18n::strings_for;
@@ -249,7 +249,6 @@ impl Document {
             .iter()
             .any(|t| t.as_deref() == Some("OpinionNewsArticle"));
         Ok(Article {
-            id: node.id.get().unwrap_or_else(|| url.to_string()),
             site,
             breadcrumb: node
                 .article_section
@@ -273,18 +272,13 @@ impl Document {
                 .as_deref()
                 .map(paragraphs)
                 .unwrap_or_default(),
-            body_cut: None,
-            share: ShareDefaults::default(),
-            live: None,
             comments: node.comment_count.0.map(|count| Comments {
                 count,
                 url: None,
                 count_url: None,
             }),
             lang,
-            headline,
-            url,
-            published,
+            ..Article::new(node.id.get(), url, headline, published)
         })
     }
 }

@@ -2,7 +2,7 @@
 //! whose first post is read).
 
 use super::{date, Named, Reader};
-use crate::model::article::{Article, Image, ShareDefaults};
+use crate::model::article::{Article, Image};
 use crate::model::error::LoadError;
 use crate::model::html::decode_entities;
 use crate::model::url::SafeUrl;
@@ -172,10 +172,8 @@ impl Posts {
                     .join(&format!("{replies}{separator}per_page=1"))
                     .ok()
             });
+        // The comment count is filled in from `X-WP-Total` when the `comments` attribute asks.
         let article = Article {
-            id: post.id.get().unwrap_or_else(|| url.to_string()),
-            lang: None,
-            site: None,
             breadcrumb,
             label,
             summary,
@@ -183,14 +181,7 @@ impl Posts {
             authors,
             image,
             body,
-            body_cut: None,
-            share: ShareDefaults::default(),
-            live: None,
-            // Filled in from `X-WP-Total` when the `comments` attribute asks for it.
-            comments: None,
-            headline,
-            url,
-            published,
+            ..Article::new(post.id.get(), url, headline, published)
         };
         Ok((article, count_source))
     }
