@@ -8,7 +8,9 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{parse_article, Block, MediaMode};
+use article_widget::model::article::{
+    parse_article, Block, Media, MediaMode, Playable, Playback, HLS_MIME,
+};
 use article_widget::model::config::{Layout, Loading, Theme, WidgetConfig};
 use article_widget::model::date::DateTime;
 use article_widget::model::error::{FieldError, LoadError, Problem};
@@ -113,6 +115,7 @@ fn seed_parses_to_the_seed_page() {
     assert_eq!(
         sources(&live.video),
         [
+            "https://cdn.example/articles/media/hls/live.m3u8",
             "https://cdn.example/articles/media/live.webm",
             "https://cdn.example/articles/media/live.mp4"
         ]
@@ -120,36 +123,39 @@ fn seed_parses_to_the_seed_page() {
     assert_eq!(
         sources(&live.audio),
         [
+            "https://cdn.example/articles/media/hls/live-audio.m3u8",
             "https://cdn.example/articles/media/live-audio.ogg",
             "https://cdn.example/articles/media/live-audio.m4a"
         ]
     );
     assert_eq!(
-        live.audio[1].mime.as_deref(),
+        live.audio[2].mime.as_deref(),
         Some("audio/mp4; codecs=\"mp4a.40.2\"")
     );
-    // The first source the browser can play is chosen; with none, the first.
-    let webkit_without_webm = |mime: &str| mime.starts_with("video/mp4");
+    // The first source the browser can play is chosen; with none, the first. (Browsers
+    // without HLS or Media Source Extensions here: HLS is tested below.)
+    let playable = |can_play: fn(&str) -> bool| Playable {
+        can_play,
+        script_hls: false,
+    };
+    let chosen = |mode, p: &Playable<fn(&str) -> bool>| {
+        let (media, playback) = live.source(mode, p).unwrap();
+        assert_eq!(playback, Playback::Element);
+        media.src.as_str().to_string()
+    };
+    let webkit_without_webm: fn(&str) -> bool = |mime| mime.starts_with("video/mp4");
+    let everything_but_hls: fn(&str) -> bool = |mime| mime != HLS_MIME;
     assert_eq!(
-        live.source(MediaMode::Video, webkit_without_webm)
-            .unwrap()
-            .src
-            .as_str(),
+        chosen(MediaMode::Video, &playable(webkit_without_webm)),
         "https://cdn.example/articles/media/live.mp4"
     );
     assert_eq!(
-        live.source(MediaMode::Video, |_| true)
-            .unwrap()
-            .src
-            .as_str(),
+        chosen(MediaMode::Video, &playable(everything_but_hls)),
         "https://cdn.example/articles/media/live.webm"
     );
     assert_eq!(
-        live.source(MediaMode::Audio, |_| false)
-            .unwrap()
-            .src
-            .as_str(),
-        "https://cdn.example/articles/media/live-audio.ogg"
+        chosen(MediaMode::Audio, &playable(|_| false)),
+        "https://cdn.example/articles/media/hls/live-audio.m3u8"
     );
     let comments = a.comments.unwrap();
     assert_eq!(comments.count, 0);
@@ -1103,5 +1109,63 @@ fn errors_read_in_the_readers_language() {
     assert_eq!(
         ES.error_detail(&errors[1]),
         "Src usa el esquema javascript: (solo se permiten http y https)."
+    );
+}
+
+fn media(src: &str, mime: Option<&str>) -> Media {
+    Media {
+        src: SafeUrl::parse_absolute(src).unwrap(),
+        mime: mime.map(str::to_string),
+    }
+}
+
+#[test]
+fn hls_is_known_by_either_type_name_or_by_an_m3u8_path() {
+    for mime in [
+        "application/vnd.apple.mpegurl",
+        "application/x-mpegURL",
+        "Application/X-MPEGURL; codecs=\"avc1.42e01e,mp4a.40.2\"",
+    ] {
+        assert!(media("https://tv.example/a", Some(mime)).is_hls(), "{mime}");
+    }
+    assert!(media("https://tv.example/live/Index.M3U8?token=a.b", None).is_hls());
+    assert!(media("https://tv.example/live.m3u8#t=1", None).is_hls());
+    // A stated type wins over the path; other paths are not HLS.
+    assert!(!media("https://tv.example/live.m3u8", Some("video/mp4")).is_hls());
+    assert!(!media("https://tv.example/live.mp4?f=.m3u8", None).is_hls());
+    assert!(!media("https://tv.example/m3u8", None).is_hls());
+}
+
+#[test]
+fn hls_plays_natively_where_the_browser_can_else_through_hls_js_else_the_next_source() {
+    let sources = [
+        media("https://tv.example/live/master.m3u8", None),
+        media("https://tv.example/live.mp4", Some("video/mp4")),
+    ];
+    let chosen = |can_play: fn(&str) -> bool, script_hls| {
+        Playable {
+            can_play,
+            script_hls,
+        }
+        .choose(&sources)
+        .map(|(m, p)| (m.src.as_str().to_string(), p))
+        .unwrap()
+    };
+    let safari: fn(&str) -> bool = |_| true;
+    let firefox: fn(&str) -> bool = |mime| mime != HLS_MIME;
+    let hls = "https://tv.example/live/master.m3u8".to_string();
+    assert_eq!(chosen(safari, true), (hls.clone(), Playback::Element));
+    assert_eq!(chosen(firefox, true), (hls, Playback::Script));
+    // No Media Source Extensions (an old iPhone without HLS is not a thing; a browser without
+    // either is): the progressive file.
+    assert_eq!(
+        chosen(firefox, false),
+        ("https://tv.example/live.mp4".to_string(), Playback::Element)
+    );
+    // Nothing playable at all: the first source, for the player to say so.
+    let nothing: fn(&str) -> bool = |_| false;
+    assert_eq!(
+        chosen(nothing, false).0,
+        "https://tv.example/live/master.m3u8"
     );
 }

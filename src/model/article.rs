@@ -122,6 +122,80 @@ pub struct Media {
     pub mime: Option<String>,
 }
 
+/// HLS's MIME type, the one a browser is asked about; `application/x-mpegURL` is its alias.
+pub const HLS_MIME: &str = "application/vnd.apple.mpegurl";
+
+impl Media {
+    /// Whether this source is an HLS playlist: its type says so (either name, any case, with
+    /// or without parameters), or it has no type and its path ends in `.m3u8`.
+    pub fn is_hls(&self) -> bool {
+        match &self.mime {
+            Some(mime) => {
+                let essence = mime.split(';').next().unwrap_or_default().trim();
+                essence.eq_ignore_ascii_case(HLS_MIME)
+                    || essence.eq_ignore_ascii_case("application/x-mpegurl")
+            }
+            None => {
+                // An absolute URL: its path is all before the query or fragment.
+                let path = self
+                    .src
+                    .as_str()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or_default();
+                path.len() > 5
+                    && path
+                        .get(path.len() - 5..)
+                        .is_some_and(|end| end.eq_ignore_ascii_case(".m3u8"))
+            }
+        }
+    }
+}
+
+/// Who plays a source: the media element itself, or hls.js feeding it through Media Source
+/// Extensions (HLS where the browser has no HLS of its own: Firefox, Chromium builds without
+/// it, WebKitGTK).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Playback {
+    Element,
+    Script,
+}
+
+/// What the reader's browser plays: `can_play` answers for a MIME type (`canPlayType`), and
+/// `script_hls` says whether hls.js could play HLS here (Media Source Extensions exist).
+pub struct Playable<F: Fn(&str) -> bool> {
+    pub can_play: F,
+    pub script_hls: bool,
+}
+
+impl<F: Fn(&str) -> bool> Playable<F> {
+    fn playback(&self, media: &Media) -> Option<Playback> {
+        if media.is_hls() {
+            if (self.can_play)(HLS_MIME) {
+                Some(Playback::Element)
+            } else {
+                self.script_hls.then_some(Playback::Script)
+            }
+        } else {
+            // A source without a type is tried as it is.
+            media
+                .mime
+                .as_deref()
+                .is_none_or(&self.can_play)
+                .then_some(Playback::Element)
+        }
+    }
+
+    /// The first of `sources` this browser plays, and who plays it; else the first source
+    /// for the element, so that a stream no engine plays still says so in the player.
+    pub fn choose<'a>(&self, sources: &'a [Media]) -> Option<(&'a Media, Playback)> {
+        sources
+            .iter()
+            .find_map(|m| self.playback(m).map(|p| (m, p)))
+            .or_else(|| sources.first().map(|m| (m, Playback::Element)))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Live {
     pub title: Option<String>,
@@ -159,20 +233,14 @@ impl Live {
         !self.sources(mode).is_empty()
     }
 
-    /// The source to play in `mode`; see [`first_playable`].
-    pub fn source(&self, mode: MediaMode, can_play: impl Fn(&str) -> bool) -> Option<&Media> {
-        first_playable(self.sources(mode), can_play)
+    /// The source to play in `mode` and who plays it; see [`Playable::choose`].
+    pub fn source<F: Fn(&str) -> bool>(
+        &self,
+        mode: MediaMode,
+        playable: &Playable<F>,
+    ) -> Option<(&Media, Playback)> {
+        playable.choose(self.sources(mode))
     }
-}
-
-/// The first of `sources` whose type the browser says it can play (`can_play` is asked only of
-/// sources with a type; one without is tried as it is), else the first, so that a stream no
-/// engine plays still says so in the player.
-pub fn first_playable(sources: &[Media], can_play: impl Fn(&str) -> bool) -> Option<&Media> {
-    sources
-        .iter()
-        .find(|m| m.mime.as_deref().is_none_or(&can_play))
-        .or_else(|| sources.first())
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -10,6 +10,7 @@ pub mod formats;
 pub mod html;
 pub mod i18n;
 pub mod limits;
+pub mod live_edge;
 pub mod share;
 pub mod table;
 pub mod url;
