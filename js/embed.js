@@ -6,12 +6,14 @@
  * <article-widget>, and mounts <div data-article-widget> elements, now and whenever a page
  * adds them. No eval, no inline script or style: it runs under a strict CSP.
  *
- * The two names below are filled in by the build (`cargo xtask stamp-loader`, a Trunk hook).
+ * The three names below are filled in by the build (`cargo xtask stamp-loader`, a Trunk hook).
  */
 (function () {
   "use strict";
   var BUNDLE_JS = "__ARTICLE_WIDGET_JS__";
   var BUNDLE_WASM = "__ARTICLE_WIDGET_WASM__";
+  // hls.js (a module), for HLS streams where the browser has no HLS of its own.
+  var HLS_PLAYER = "__ARTICLE_WIDGET_HLS__";
   var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments", "theme-preset"];
   var SELECTOR = "article-widget, [data-article-widget]";
 
@@ -121,6 +123,21 @@
     }, 10000);
   }
 
+  // Given to the wasm: imports hls.js the first time a reader presses Play on an HLS stream
+  // the browser cannot play itself, once per page (a failed import may be tried again). A
+  // module from the bundle's origin: nothing is added to the page's globals, and a strict CSP
+  // that lets the bundle in lets it in.
+  var hlsPlayer = null;
+  function loadHls() {
+    if (!hlsPlayer) {
+      hlsPlayer = import(new URL(HLS_PLAYER, base).href).then(function (module) {
+        return module.default;
+      });
+      hlsPlayer.catch(function () { hlsPlayer = null; });
+    }
+    return hlsPlayer;
+  }
+
   function isWidget(node) {
     return node.nodeType === 1 && node.matches(SELECTOR);
   }
@@ -195,6 +212,7 @@
   function start(exports) {
     bundle = exports;
     bundle.setEarlyRequests(takeEarly);
+    bundle.setStreamPlayer(loadHls);
     stopEarlyRequests();
     defineElement();
     observeDataForm();

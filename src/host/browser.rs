@@ -2,8 +2,9 @@
 //! besides the rest of `host` that touches `window`.
 
 use crate::model::share::popup_features;
-use crate::view::services::{Browser, Later};
+use crate::view::services::{Browser, Later, ScriptStream};
 use js_sys::{Function, Object, Promise, Reflect};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlMediaElement, Storage, Window};
@@ -122,5 +123,18 @@ impl Browser for PageBrowser {
             .and_then(|d| d.create_element("video").ok())
             .and_then(|e| e.dyn_into::<HtmlMediaElement>().ok());
         probe.is_some_and(|p| !p.can_play_type(mime).is_empty())
+    }
+
+    fn script_hls(&self) -> bool {
+        super::hls::available()
+    }
+
+    fn attach_hls(
+        &self,
+        media: HtmlMediaElement,
+        src: &str,
+        on_failure: Rc<dyn Fn()>,
+    ) -> Later<Option<ScriptStream>> {
+        Box::pin(super::hls::attach(media, src.to_string(), on_failure))
     }
 }

@@ -7,6 +7,7 @@
 mod attributes;
 mod browser;
 mod dom_events;
+mod hls;
 mod lazy;
 mod registry;
 mod shadow;
@@ -61,8 +62,6 @@ pub fn scan(root: JsValue) {
     }
 }
 
-/// What a page can ask about the widget at run time, for leak checks and benchmarks:
-/// `{ mounted, wasmMemoryBytes }`.
 /// Called by the loader before the first scan with its `take(url, credentials, signal)`, which
 /// hands over the article requests it started while the wasm downloaded. Not public API.
 #[wasm_bindgen(js_name = setEarlyRequests)]
@@ -70,6 +69,15 @@ pub fn set_early_requests(take: js_sys::Function) {
     crate::api::set_early_requests(take);
 }
 
+/// Called by the loader before the first scan with its `loadHls()`, which imports the bundle's
+/// copy of hls.js once per page. Not public API.
+#[wasm_bindgen(js_name = setStreamPlayer)]
+pub fn set_stream_player(load: js_sys::Function) {
+    hls::set_loader(load);
+}
+
+/// What a page can ask about the widget at run time, for leak checks and benchmarks:
+/// `{ mounted, wasmMemoryBytes }`.
 #[wasm_bindgen]
 pub fn diagnostics() -> JsValue {
     let report = js_sys::Object::new();

@@ -1,5 +1,5 @@
 //! What views ask of the browser beyond their own elements: stored choices, the clipboard, the
-//! share sheet, windows, and which media types play. Views only render; the host layer gives
+//! share sheet, windows, which media types play, and the HLS script player. Views only render; the host layer gives
 //! the real implementation (`host::browser`) through Leptos context, tests give fakes, and a
 //! view mounted without either gets [`Offline`], which stores nothing and opens nothing.
 
@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use web_sys::HtmlMediaElement;
 
 /// A future the browser settles later (the clipboard's answer).
 pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
@@ -29,6 +30,37 @@ pub trait Browser {
     fn open_tab(&self, url: &str);
     /// Whether media of this MIME type may play (`canPlayType`).
     fn can_play(&self, mime: &str) -> bool;
+    /// Whether hls.js could play HLS in this browser: the page's loader offers it and the
+    /// browser has Media Source Extensions.
+    fn script_hls(&self) -> bool;
+    /// Plays the HLS playlist `src` in `media` through hls.js, which is fetched the first time
+    /// (once per page). Settles to the running stream, or `None` when hls.js could not be had.
+    /// `on_failure` hears of a stream that failed for good: offline, or no segments.
+    fn attach_hls(
+        &self,
+        media: HtmlMediaElement,
+        src: &str,
+        on_failure: Rc<dyn Fn()>,
+    ) -> Later<Option<ScriptStream>>;
+}
+
+/// A stream that a script (hls.js) plays into a media element; dropping it stops the script
+/// and frees its buffers.
+pub struct ScriptStream(Option<Box<dyn FnOnce()>>);
+
+impl ScriptStream {
+    /// A stream that `stop` ends.
+    pub fn new(stop: impl FnOnce() + 'static) -> ScriptStream {
+        ScriptStream(Some(Box::new(stop)))
+    }
+}
+
+impl Drop for ScriptStream {
+    fn drop(&mut self) {
+        if let Some(stop) = self.0.take() {
+            stop();
+        }
+    }
 }
 
 /// No browser at all: nothing stored, no share sheet, no clipboard, no windows, every type
@@ -53,6 +85,17 @@ impl Browser for Offline {
     fn open_tab(&self, _url: &str) {}
     fn can_play(&self, _mime: &str) -> bool {
         true
+    }
+    fn script_hls(&self) -> bool {
+        false
+    }
+    fn attach_hls(
+        &self,
+        _media: HtmlMediaElement,
+        _src: &str,
+        _on_failure: Rc<dyn Fn()>,
+    ) -> Later<Option<ScriptStream>> {
+        Box::pin(async { None })
     }
 }
 

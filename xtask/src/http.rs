@@ -31,7 +31,7 @@ pub fn cors_headers(origin: Option<&str>) -> Vec<(String, String)> {
 pub fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
         "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",
         "json" => "application/json",
@@ -42,6 +42,8 @@ pub fn content_type(path: &Path) -> &'static str {
         "mp4" => "video/mp4",
         "ogg" => "audio/ogg",
         "m4a" => "audio/mp4",
+        "m3u8" => "application/vnd.apple.mpegurl",
+        "ts" => "video/mp2t",
         _ => "application/octet-stream",
     }
 }

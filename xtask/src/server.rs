@@ -14,7 +14,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::http::{cors_headers, query_param, respond, serve_file, serve_file_range, HtmlEdit};
 pub use crate::http::{CONSOLE_RECORDER_PATH, DEMO_WIDGET_ORIGIN};
@@ -81,6 +81,8 @@ pub struct Server {
     log: Arc<Mutex<Vec<String>>>,
     cookies: Arc<Mutex<Vec<(String, String)>>>,
     counters: Arc<Mutex<HashMap<String, usize>>>,
+    /// When the live channel went on air (`crate::live`).
+    started: Instant,
 }
 
 impl Server {
@@ -93,6 +95,7 @@ impl Server {
             log: Arc::default(),
             cookies: Arc::default(),
             counters: Arc::default(),
+            started: Instant::now(),
         };
         let shared = server.clone();
         let role = Arc::new(role);
@@ -246,9 +249,32 @@ impl Server {
             headers.push(("Cache-Control".into(), "max-age=300".into()));
             return serve_file(out, root, path, &headers, None);
         }
+        if let Some(playlist) = self.live_playlist(root, path) {
+            return match playlist {
+                Some(body) => respond_playlist(out, &body, cors),
+                None => respond(out, 404, "text/plain", b"no such stream", cors),
+            };
+        }
         // Everything else (the demo's JSON, photo and media) as a CDN serves it: byte ranges
         // too, which Safari asks for before it plays media.
         serve_file_range(out, root, path, cors, range)
+    }
+
+    /// The live channel's playlists, made up at each request (`crate::live`): `None` for
+    /// another path, `Some(None)` where the fixture is missing.
+    fn live_playlist(&self, root: &Path, path: &str) -> Option<Option<String>> {
+        let vod = match path {
+            HLS_LIVE => "video.m3u8",
+            HLS_LIVE_AUDIO => "audio.m3u8",
+            _ => return None,
+        };
+        let dir = path.rsplit_once('/').map_or("/", |(dir, _)| dir);
+        let text = std::fs::read_to_string(root.join(dir.trim_start_matches('/')).join(vod)).ok();
+        Some(
+            text.map(|vod| {
+                crate::live::playlist(&vod, &format!("{dir}/"), self.started.elapsed(), 2)
+            }),
+        )
     }
 
     /// Failure modes and fixtures for the tests.
@@ -320,6 +346,28 @@ impl Server {
                     { "src": "/demo/media/live-audio.m4a", "type": "audio/mp4" }
                 ]);
             }),
+            // The seed on the live channel, with `tag` on its playlist URLs so that a test can
+            // count its own requests; `offline=1`: a channel that is off the air (video only).
+            "hls.json" => {
+                let tag = query_param(target, "tag").unwrap_or_default();
+                let offline = query_param(target, "offline").is_some();
+                respond_seed_with(out, &seed, cors, |article| {
+                    if offline {
+                        article["live"]["video"] = serde_json::json!({
+                            "src": format!("/__test/hls-offline/live.m3u8?stream={tag}")
+                        });
+                        article["live"]["audio"] = serde_json::Value::Null;
+                    } else {
+                        article["live"]["video"] = serde_json::json!([
+                            { "src": format!("{HLS_LIVE}?tag={tag}"), "type": "application/x-mpegURL" },
+                            { "src": "/demo/media/live.mp4", "type": "video/mp4" }
+                        ]);
+                        article["live"]["audio"] = serde_json::json!({
+                            "src": format!("{HLS_LIVE_AUDIO}?tag={tag}")
+                        });
+                    }
+                })
+            }
             // The comment counts API: `seed-<n>` has n comments until set-count says otherwise.
             "comment-counts" | "flaky-counts" => {
                 let page = query_param(target, "page").unwrap_or_default();
@@ -389,6 +437,27 @@ impl Server {
                     respond(out, 200, "application/json", seed.as_bytes(), cors)
                 }
             }
+            // A channel that is off the air until `hls-online?stream=<name>` puts it on: the
+            // playlist answers 404 before, the live playlist after.
+            "hls-offline/live.m3u8" => {
+                let stream = query_param(target, "stream").unwrap_or_default();
+                match self.get(&format!("online:{stream}")) {
+                    Some(_) => match self.live_playlist(root, HLS_LIVE).flatten() {
+                        Some(body) => respond_playlist(out, &body, cors),
+                        None => respond(out, 404, "text/plain", b"no fixture", cors),
+                    },
+                    None => {
+                        let mut headers = cors.to_vec();
+                        headers.push(("Cache-Control".into(), "no-store".into()));
+                        respond(out, 404, "text/plain", b"off the air", &headers)
+                    }
+                }
+            }
+            "hls-online" => {
+                let stream = query_param(target, "stream").unwrap_or_default();
+                self.bump(&format!("online:{stream}"));
+                respond(out, 204, "text/plain", b"", cors)
+            }
             "hang" => {
                 thread::sleep(Duration::from_secs(25));
                 respond(out, 200, "application/json", seed.as_bytes(), cors)
@@ -407,10 +476,11 @@ fn host(
 ) -> std::io::Result<()> {
     let path = target.split('?').next().unwrap_or("/");
     let widget_origin = edit.widget_origin;
-    // The spec's CSP for host pages, plus 'self' for the page's own script and styles.
+    // The spec's CSP for host pages, plus 'self' for the page's own script and styles, and
+    // `blob:` media, which HLS through hls.js needs (Media Source Extensions; see the README).
     let csp = format!(
         "default-src 'none'; script-src 'self' {widget_origin} 'wasm-unsafe-eval'; style-src 'self' {widget_origin}; \
-         connect-src 'self' {widget_origin}; img-src 'self' {widget_origin}; media-src {widget_origin}; \
+         connect-src 'self' {widget_origin}; img-src 'self' {widget_origin}; media-src {widget_origin} blob:; \
          base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     );
     // `?trusted-types=require` adds Trusted Types enforcement; `=policy` also allows only the
@@ -458,6 +528,27 @@ fn serve_reference_widget(out: &mut TcpStream, cors: &[(String, String)]) -> std
         "text/javascript; charset=utf-8",
         body.as_bytes(),
         &immutable(cors),
+    )
+}
+
+/// The live channel's playlists (the fixture's segments are next to them).
+pub const HLS_LIVE: &str = "/demo/media/hls/live.m3u8";
+pub const HLS_LIVE_AUDIO: &str = "/demo/media/hls/live-audio.m3u8";
+
+/// A live playlist: never cached, since it changes every segment.
+fn respond_playlist(
+    out: &mut TcpStream,
+    body: &str,
+    cors: &[(String, String)],
+) -> std::io::Result<()> {
+    let mut headers = cors.to_vec();
+    headers.push(("Cache-Control".into(), "no-cache".into()));
+    respond(
+        out,
+        200,
+        "application/vnd.apple.mpegurl",
+        body.as_bytes(),
+        &headers,
     )
 }
 

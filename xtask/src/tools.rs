@@ -6,6 +6,8 @@ use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// hls.js, shipped in `dist/` for HLS streams in browsers without HLS of their own.
+pub const HLS_JS_VERSION: &str = "1.7.4";
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
@@ -175,7 +177,43 @@ pub fn ensure_build_tools() -> Result<()> {
         &bindgen,
         &["wasm-bindgen-cli", "--version", &format!("={bindgen}")],
     )?;
-    ensure_wasm_opt()
+    ensure_wasm_opt()?;
+    ensure_hls_player()
+}
+
+/// Where the build installs hls.js (npm, pinned; in `target/`, not global).
+fn hls_player_dir() -> std::path::PathBuf {
+    workspace_root().join("target/player")
+}
+
+/// The hls.js file the bundle ships.
+pub fn hls_player_path() -> std::path::PathBuf {
+    hls_player_dir().join("node_modules/hls.js/dist/hls.light.min.mjs")
+}
+
+fn ensure_hls_player() -> Result<()> {
+    let manifest = hls_player_dir().join("node_modules/hls.js/package.json");
+    let installed = std::fs::read_to_string(manifest)
+        .unwrap_or_default()
+        .contains(&format!("\"version\": \"{HLS_JS_VERSION}\""));
+    if installed && hls_player_path().exists() {
+        return Ok(());
+    }
+    if output("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    std::fs::create_dir_all(hls_player_dir())?;
+    eprintln!("xtask: installing hls.js {HLS_JS_VERSION} into target/player");
+    run(Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            "--prefix",
+        ])
+        .arg(hls_player_dir())
+        .arg(format!("hls.js@{HLS_JS_VERSION}")))
 }
 
 /// The npm tools the tests use, pinned, in `target/tools` (not global: only the tests use
