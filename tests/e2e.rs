@@ -243,6 +243,7 @@ fn the_live_toggle_switches_between_video_and_audio() {
         Some("video")
     );
     assert_eq!(origins().widget.count("/demo/media/live.webm"), 0);
+    assert_eq!(origins().widget.count("/demo/media/hls/live.m3u8"), 0);
 
     b.js("q('card', 'button[data-mode=audio]').click();");
     b.session

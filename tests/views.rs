@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{parse_article, Article, Block, Comments, MediaMode};
+use article_widget::model::article::{parse_article, Article, Block, Comments, Media, MediaMode};
 use article_widget::model::config::{HeadingLevel, Layout, WidgetConfig};
 use article_widget::model::error::LoadError;
 use article_widget::model::html::HtmlNode;
@@ -25,7 +25,7 @@ use article_widget::view::error_state::ErrorState;
 use article_widget::view::figure::Figure;
 use article_widget::view::live_toggle::LiveToggle;
 use article_widget::view::loading_state::LoadingState;
-use article_widget::view::services::{Browser, Later, Services};
+use article_widget::view::services::{Browser, Later, ScriptStream, Services};
 use article_widget::view::share_bar::{ShareBar, ShareContent, MASTODON_KEY};
 use article_widget::view::widget::ArticleWidget;
 use article_widget::view::{provide_locale, EventSink};
@@ -68,6 +68,9 @@ struct FakeBrowser {
     copied: Rc<RefCell<Vec<String>>>,
     /// What the clipboard answers.
     clipboard_works: Rc<std::cell::Cell<bool>>,
+    /// The HLS playlists handed to the script player, and how many of its streams stopped.
+    script_streams: Rc<RefCell<Vec<String>>>,
+    stopped_streams: Rc<std::cell::Cell<usize>>,
 }
 
 impl FakeBrowser {
@@ -102,7 +105,21 @@ impl Browser for FakeBrowser {
         self.tabs.borrow_mut().push(url.into());
     }
     fn can_play(&self, mime: &str) -> bool {
-        !mime.contains("unplayable")
+        // A browser without HLS of its own, like Firefox.
+        !mime.contains("unplayable") && !mime.contains("mpegurl")
+    }
+    fn script_hls(&self) -> bool {
+        true
+    }
+    fn attach_hls(
+        &self,
+        _media: web_sys::HtmlMediaElement,
+        src: &str,
+        _on_failure: Rc<dyn Fn()>,
+    ) -> Later<Option<ScriptStream>> {
+        self.script_streams.borrow_mut().push(src.into());
+        let stopped = self.stopped_streams.clone();
+        Box::pin(async move { Some(ScriptStream::new(move || stopped.set(stopped.get() + 1))) })
     }
 }
 
@@ -326,6 +343,58 @@ fn share_links_are_encoded_and_report_shares() {
     );
 }
 
+/// An HLS channel in a browser without HLS of its own: the element gets no `src`, and pressing
+/// play hands the playlist to the script player (hls.js), once; the widget's end stops it.
+#[wasm_bindgen_test]
+async fn an_hls_stream_goes_to_the_script_player_when_played_and_stops_with_the_widget() {
+    let mut live = seed().live.unwrap();
+    let hls = |src: &str| Media {
+        src: SafeUrl::parse_absolute(src).unwrap(),
+        mime: None,
+    };
+    live.video
+        .insert(0, hls("https://tv.example/channel/live.m3u8"));
+    live.audio
+        .insert(0, hls("https://tv.example/channel/audio.m3u8"));
+    let fake = FakeBrowser::new();
+    let services = fake.clone();
+    let (events, sink) = recorder();
+    let (root, handle) = mount(move || {
+        Services::provide(services);
+        view! { <LiveToggle live=live events=sink() /> }
+    });
+    click(&root, "[part=player]");
+    leptos::task::tick().await;
+    let video: web_sys::HtmlMediaElement = find(&root, "video").unchecked_into();
+    assert_eq!(
+        video.get_attribute("src"),
+        None,
+        "hls.js gives the element its source"
+    );
+    assert_eq!(attr(&root, "audio", "src"), None);
+    // The widget asked the shown player to play; its `play` event attaches the stream.
+    video
+        .dispatch_event(&web_sys::Event::new("play").unwrap())
+        .unwrap();
+    video
+        .dispatch_event(&web_sys::Event::new("play").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        *fake.script_streams.borrow(),
+        ["https://tv.example/channel/live.m3u8"]
+    );
+    // Not live yet (no infinite duration): neither LIVE nor "Go live" shows.
+    assert!(find(&root, ".aw-live-badge").has_attribute("hidden"));
+    assert!(find(&root, ".aw-go-live").has_attribute("hidden"));
+    assert!(events.borrow().contains(&WidgetEvent::MediaChange {
+        mode: MediaMode::Video,
+        playing: true
+    }));
+    drop(handle);
+    assert_eq!(fake.stopped_streams.get(), 1);
+}
+
 #[wasm_bindgen_test]
 async fn live_toggle_switches_between_video_and_audio() {
     let mut live = seed().live.unwrap();
@@ -387,9 +456,10 @@ async fn live_toggle_switches_between_video_and_audio() {
     let audio = find(&root, "audio");
     assert_eq!(video.get_attribute("preload").as_deref(), Some("none"));
     assert_eq!(audio.get_attribute("preload").as_deref(), Some("none"));
+    // A browser that plays everything (no services given) plays the HLS itself.
     assert_eq!(
         attr(&root, "video", "src").as_deref(),
-        Some("https://cdn.example/articles/media/live.webm")
+        Some("https://cdn.example/articles/media/hls/live.m3u8")
     );
     assert!(video.has_attribute("hidden") && !audio.has_attribute("hidden"));
 

@@ -59,6 +59,12 @@ pub struct Strings {
     pub retry: &'static str,
     /// Shown in the player area when the stream fails (missing, or a format the browser lacks).
     pub media_error: &'static str,
+    /// An HLS live stream that is not on the air (its playlist is missing or empty).
+    pub stream_offline: &'static str,
+    /// The control that takes a player that fell behind back to the live edge.
+    pub go_live: &'static str,
+    /// Shown on a live stream while it plays at the live edge.
+    pub live_badge: &'static str,
     /// What went wrong, under `error_title`: `{status}`, `{seconds}`, `{kib}`, `{detail}` (the
     /// JSON parser's own words), `{version}` are replaced.
     pub error_http: &'static str,
@@ -216,6 +222,9 @@ pub const EN: Strings = Strings {
     error_title: "This article could not be loaded.",
     retry: "Retry",
     media_error: "This stream could not be played.",
+    stream_offline: "This live stream is off the air right now.",
+    go_live: "Go live",
+    live_badge: "LIVE",
     error_http: "The server answered HTTP {status}.",
     error_network: "Network error: the server could not be reached.",
     error_timeout: "Timeout: no answer after {seconds} s.",
@@ -294,6 +303,9 @@ pub const ES: Strings = Strings {
     error_title: "No se pudo cargar este artículo.",
     retry: "Reintentar",
     media_error: "No se pudo reproducir esta transmisión.",
+    stream_offline: "Esta transmisión en vivo no está al aire en este momento.",
+    go_live: "Ir al directo",
+    live_badge: "EN VIVO",
     error_http: "El servidor respondió HTTP {status}.",
     error_network: "Error de red: no se pudo contactar con el servidor.",
     error_timeout: "Tiempo agotado: sin respuesta tras {seconds} s.",

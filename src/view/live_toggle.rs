@@ -1,12 +1,15 @@
 use super::event_sink::EventSink;
 use super::icons::play_icon;
 use super::players::{pause_others, register, PlayerRegistration};
+use super::services::ScriptStream;
 use super::services::Services;
 use super::use_locale;
-use crate::model::article::{first_playable, Live, MediaMode};
+use crate::model::article::{Live, MediaMode, Playable, Playback};
+use crate::model::live_edge::{rejoin_after_pause, LiveEdge};
 use crate::model::widget_event::WidgetEvent;
 use leptos::html;
 use leptos::prelude::*;
+use std::rc::Rc;
 use web_sys::HtmlMediaElement;
 
 /// Where the reader's last Live / Audio only choice is kept, per publisher site.
@@ -38,6 +41,33 @@ fn stream_failed(event: &web_sys::Event) -> bool {
 /// [`super::fallback`]).
 const ARIA_HIDDEN: &str = "true";
 
+/// Whether `media` plays a live stream: live streams, native or through hls.js, have an
+/// infinite duration.
+fn is_live_stream(media: &HtmlMediaElement) -> bool {
+    media.duration() == f64::INFINITY
+}
+
+/// The end of a live stream's seekable range (its newest media); `None` for a stream that is
+/// not live, or live without a window to seek in.
+fn live_edge(media: &HtmlMediaElement) -> Option<f64> {
+    if !is_live_stream(media) {
+        return None;
+    }
+    let ranges = media.seekable();
+    ranges
+        .length()
+        .checked_sub(1)
+        .and_then(|last| ranges.end(last).ok())
+}
+
+/// The source a player plays: its URL, who plays it, and whether it is HLS.
+#[derive(Clone)]
+struct Chosen {
+    src: String,
+    playback: Playback,
+    hls: bool,
+}
+
 /// The publisher's live stream: one `<video>` and one `<audio>` (only one shown), and a
 /// Live / Audio only switch when both exist.
 ///
@@ -50,6 +80,11 @@ const ARIA_HIDDEN: &str = "true";
 /// - Switching keeps playing if it was playing.
 /// - The reader's choice is remembered for the publisher's `site` and used next time.
 /// - Starting this player pauses every other widget's.
+/// - HLS plays natively where the browser can, else through hls.js, fetched when the reader
+///   presses play on it (see `host::hls`).
+/// - A live stream shows LIVE while it plays at the live edge, "Go live" when the reader is
+///   behind it, and plays from the edge again after a pause. A stream that fails says so
+///   (for HLS: off the air) with Retry; the card is unaffected.
 #[component]
 pub fn LiveToggle(
     live: Live,
@@ -68,8 +103,26 @@ pub fn LiveToggle(
     // The real players exist once the reader has pressed play.
     let started = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    // Counts Retry presses: a stream still loading from before one is not wanted.
+    let attempt = StoredValue::new(0u32);
     let video_ref = NodeRef::<html::Video>::new();
     let audio_ref = NodeRef::<html::Audio>::new();
+    // Each mode's source, chosen when the players are put in.
+    let chosen = StoredValue::new_local([None::<Chosen>, None::<Chosen>]);
+    let slot = |m: MediaMode| match m {
+        MediaMode::Video => 0,
+        MediaMode::Audio => 1,
+    };
+    let chosen_for = move |m: MediaMode| chosen.with_value(|c| c.get(slot(m)).cloned().flatten());
+    // hls.js players, one per mode at most (`None` while it loads); dropping one stops it.
+    let streams = StoredValue::new_local(Vec::<(MediaMode, Option<ScriptStream>)>::new());
+    // Where the shown live stream stands: how far behind the edge it usually plays (measured
+    // when it joins), whether it is behind now, and since when it is paused (the next play
+    // goes back to the edge, unless the reader sought meanwhile).
+    let joined = StoredValue::new_local(None::<LiveEdge>);
+    let is_live = RwSignal::new(false);
+    let behind = RwSignal::new(false);
+    let paused_at = StoredValue::new_local(None::<f64>);
 
     // Register both players page-wide once they exist; unregister with the widget.
     let registrations = StoredValue::new_local(Vec::<PlayerRegistration>::new());
@@ -100,6 +153,12 @@ pub fn LiveToggle(
             MediaMode::Audio => audio_ref.get_untracked().map(Into::into),
         }
     };
+    let forget_live_position = move || {
+        joined.set_value(None);
+        is_live.set(false);
+        behind.set(false);
+        paused_at.set_value(None);
+    };
     let switch_to = move |next: MediaMode| {
         let current = mode.get_untracked();
         if next == current {
@@ -111,6 +170,7 @@ pub fn LiveToggle(
         }
         mode.set(next);
         failed.set(false);
+        forget_live_position();
         site.with_value(|site| browser.with(|b| b.save(&stored_mode_key(site), next.as_str())));
         if was_playing {
             if let Some(m) = element(next) {
@@ -129,11 +189,83 @@ pub fn LiveToggle(
             playing: was_playing,
         });
     };
+    // A stream hls.js plays is attached when its player is first asked to play, by the
+    // widget or by the player's own control.
+    let attach_script_stream = move |which: MediaMode, player: HtmlMediaElement| {
+        let Some(source) = chosen_for(which).filter(|c| c.playback == Playback::Script) else {
+            return;
+        };
+        if streams.with_value(|s| s.iter().any(|(m, _)| *m == which)) {
+            return;
+        }
+        let on_failure: Rc<dyn Fn()> = Rc::new(move || {
+            if let Some(m) = element(which) {
+                let _ = m.pause();
+            }
+            failed.set(true);
+            // Stopped a task later: this runs inside hls.js's own event.
+            leptos::task::spawn_local(async move {
+                streams.update_value(|s| s.retain(|(m, _)| *m != which));
+            });
+        });
+        streams.update_value(|s| s.push((which, None)));
+        let attaching = browser.with(|b| b.attach_hls(player.clone(), &source.src, on_failure));
+        let this_attempt = attempt.get_value();
+        leptos::task::spawn_local(async move {
+            let stream = attaching.await;
+            // Retry started the stream again meanwhile.
+            if attempt.get_value() != this_attempt {
+                return;
+            }
+            match stream {
+                Some(stream) => {
+                    streams.update_value(|s| {
+                        if let Some(slot) = s.iter_mut().find(|(m, _)| *m == which) {
+                            slot.1 = Some(stream);
+                        }
+                    });
+                    // Still wanted: neither paused meanwhile (another widget's player started,
+                    // or the reader) nor switched away from.
+                    if playing.get_untracked() && mode.get_untracked() == which {
+                        let _ = player.play();
+                    }
+                }
+                None => {
+                    streams.update_value(|s| s.retain(|(m, _)| *m != which));
+                    let _ = player.pause();
+                    failed.set(true);
+                }
+            }
+        });
+    };
+    // A live stream played again after a pause: seek to the live position where there is a
+    // window to seek in; where there is none, load the stream again, which joins at the edge.
+    let back_to_live = move |which: MediaMode, player: &HtmlMediaElement, paused_ms: f64| {
+        if let (Some(live), Some(edge)) = (joined.get_value(), live_edge(player)) {
+            if live.is_behind(edge, player.current_time()) {
+                player.set_current_time(live.live_position(edge));
+            }
+        } else if is_live_stream(player)
+            && rejoin_after_pause(paused_ms)
+            && chosen_for(which).is_some_and(|c| c.playback == Playback::Element)
+        {
+            player.load();
+            let _ = player.play();
+        }
+    };
     let on_play_state = move |which: MediaMode, is_playing: bool| {
         if is_playing {
             if let Some(current) = element(which) {
                 pause_others(&current);
+                attach_script_stream(which, current.clone());
+                // Back at the live edge after a pause, not minutes behind it.
+                if let Some(since) = paused_at.get_value() {
+                    paused_at.set_value(None);
+                    back_to_live(which, &current, js_sys::Date::now() - since);
+                }
             }
+        } else {
+            paused_at.set_value(Some(js_sys::Date::now()));
         }
         playing.set(is_playing);
         events.emit(WidgetEvent::MediaChange {
@@ -141,56 +273,133 @@ pub fn LiveToggle(
             playing: is_playing,
         });
     };
+    // The live position, read as the shown player plays.
+    let on_progress = move |which: MediaMode| {
+        let Some(player) = element(which).filter(|_| which == mode.get_untracked()) else {
+            return;
+        };
+        is_live.set(is_live_stream(&player));
+        // Without a window there is no seeking back: playing is being live.
+        let Some(edge) = live_edge(&player) else {
+            behind.set(false);
+            return;
+        };
+        let current = player.current_time();
+        if joined.get_value().is_none() && !player.paused() {
+            joined.set_value(Some(LiveEdge::joined(edge, current)));
+        }
+        behind.set(
+            joined
+                .get_value()
+                .is_some_and(|live| live.is_behind(edge, current)),
+        );
+    };
+    let on_seeking = move |which: MediaMode| {
+        // A reader who sought while paused wants that position, not the edge.
+        if element(which).is_some_and(|p| p.paused()) {
+            paused_at.set_value(None);
+        }
+    };
+    let go_live = move |_| {
+        let Some(player) = element(mode.get_untracked()) else {
+            return;
+        };
+        if let (Some(live), Some(edge)) = (joined.get_value(), live_edge(&player)) {
+            player.set_current_time(live.live_position(edge));
+        }
+        behind.set(false);
+        let _ = player.play();
+    };
+    // Retry loads the shown stream again: the element's own source afresh, or a new hls.js
+    // player (the old one stops here; the new one attaches on play). The player takes the
+    // focus from the button, which goes away.
+    let retry = move |_| {
+        failed.set(false);
+        forget_live_position();
+        attempt.update_value(|n| *n += 1);
+        streams.set_value(Vec::new());
+        let shown = mode.get_untracked();
+        if let Some(player) = element(shown) {
+            if chosen_for(shown).is_some_and(|c| c.playback == Playback::Element) {
+                player.load();
+            }
+            let _ = player.focus();
+            let _ = player.play();
+        }
+    };
     let poster = live.poster.as_ref().map(|p| p.to_string());
     let facade_poster = poster.clone();
-    // Each player gets the first of its sources this browser can play (a publisher may give
+    let live = StoredValue::new(live);
+    // Each player gets the first of its sources this browser plays (a publisher may give HLS,
     // WebM and MP4), chosen when the reader presses play.
-    let video_sources = live.video.clone();
-    let video = move || {
-        browser
-            .with(|b| first_playable(&video_sources, |mime| b.can_play(mime)).cloned())
-            .map(|media| {
-                // The stream is the element's own `src`, not a `<source>` child: Firefox and WebKit
-                // left a `preload="none"` player with a `<source>` child at no source
-                // (`networkState` 3) or loading forever when play() came, and never started it.
-                view! {
-                    <video
-                        node_ref=video_ref
-                        src=media.src.to_string()
-                        part="player"
-                        class="aw-player"
-                        controls
-                        playsinline
-                        preload="none"
-                        poster=poster.clone()
-                        hidden=move || mode.get() != MediaMode::Video
-                        on:play=move |_| on_play_state(MediaMode::Video, true)
-                        on:pause=move |_| on_play_state(MediaMode::Video, false)
-                        on:error=move |event: web_sys::ErrorEvent| failed.set(stream_failed(&event))
-                    ></video>
-                }
+    let choose = move |m: MediaMode| -> Option<Chosen> {
+        let picked = browser.with(|b| {
+            let playable = Playable {
+                can_play: |mime: &str| b.can_play(mime),
+                script_hls: b.script_hls(),
+            };
+            live.with_value(|live| {
+                live.source(m, &playable).map(|(media, playback)| Chosen {
+                    src: media.src.to_string(),
+                    playback,
+                    hls: media.is_hls(),
+                })
             })
+        });
+        chosen.update_value(|c| {
+            if let Some(entry) = c.get_mut(slot(m)) {
+                entry.clone_from(&picked);
+            }
+        });
+        picked
     };
-    let audio_sources = live.audio.clone();
+    // The stream is the element's own `src`, not a `<source>` child: Firefox and WebKit left a
+    // `preload="none"` player with a `<source>` child at no source (`networkState` 3) or loading
+    // forever when play() came, and never started it. hls.js gives the element its own `src`.
+    let element_src = |c: &Chosen| (c.playback == Playback::Element).then(|| c.src.clone());
+    let video = move || {
+        choose(MediaMode::Video).map(|source| {
+            view! {
+                <video
+                    node_ref=video_ref
+                    src=element_src(&source)
+                    part="player"
+                    class="aw-player"
+                    controls
+                    playsinline
+                    preload="none"
+                    poster=poster.clone()
+                    hidden=move || mode.get() != MediaMode::Video
+                    on:play=move |_| on_play_state(MediaMode::Video, true)
+                    on:pause=move |_| on_play_state(MediaMode::Video, false)
+                    on:playing=move |_| on_progress(MediaMode::Video)
+                    on:timeupdate=move |_| on_progress(MediaMode::Video)
+                    on:seeking=move |_| on_seeking(MediaMode::Video)
+                    on:error=move |event: web_sys::ErrorEvent| failed.set(stream_failed(&event))
+                ></video>
+            }
+        })
+    };
     let audio = move || {
-        browser
-            .with(|b| first_playable(&audio_sources, |mime| b.can_play(mime)).cloned())
-            .map(|media| {
-                view! {
-                    <audio
-                        node_ref=audio_ref
-                        src=media.src.to_string()
-                        part="player"
-                        class="aw-player"
-                        controls
-                        preload="none"
-                        hidden=move || mode.get() != MediaMode::Audio
-                        on:play=move |_| on_play_state(MediaMode::Audio, true)
-                        on:pause=move |_| on_play_state(MediaMode::Audio, false)
-                        on:error=move |event: web_sys::ErrorEvent| failed.set(stream_failed(&event))
-                    ></audio>
-                }
-            })
+        choose(MediaMode::Audio).map(|source| {
+            view! {
+                <audio
+                    node_ref=audio_ref
+                    src=element_src(&source)
+                    part="player"
+                    class="aw-player"
+                    controls
+                    preload="none"
+                    hidden=move || mode.get() != MediaMode::Audio
+                    on:play=move |_| on_play_state(MediaMode::Audio, true)
+                    on:pause=move |_| on_play_state(MediaMode::Audio, false)
+                    on:playing=move |_| on_progress(MediaMode::Audio)
+                    on:timeupdate=move |_| on_progress(MediaMode::Audio)
+                    on:seeking=move |_| on_seeking(MediaMode::Audio)
+                    on:error=move |event: web_sys::ErrorEvent| failed.set(stream_failed(&event))
+                ></audio>
+            }
+        })
     };
     let toggle = has_both.then(|| {
         view! {
@@ -218,8 +427,7 @@ pub fn LiveToggle(
         }
     });
     let title = live
-        .title
-        .clone()
+        .with_value(|l| l.title.clone())
         .unwrap_or_else(|| strings.live.to_string());
     let facade_title = title.clone();
     let play_button = move || {
@@ -244,12 +452,45 @@ pub fn LiveToggle(
             </button>
         }
     };
+    // Under the playing stream: LIVE at the edge, "Go live" behind it. The row is there from
+    // the first play of an HLS stream (a live one, nearly always), so that neither moves the
+    // card when it appears; for another stream, once it turns out to be live.
+    let expect_live = move || is_live.get() || chosen_for(mode.get()).is_some_and(|c| c.hls);
+    let live_status = move || {
+        view! {
+            <div class="aw-live-status" data-live=move || expect_live().to_string()>
+                <span
+                    class="aw-live-badge"
+                    hidden=move || !(is_live.get() && playing.get() && !behind.get())
+                >
+                    <span class="aw-live-dot" aria-hidden=ARIA_HIDDEN></span>
+                    {strings.live_badge}
+                </span>
+                <button
+                    type="button"
+                    class="aw-button aw-go-live"
+                    hidden=move || !(is_live.get() && behind.get())
+                    on:click=go_live
+                >
+                    {strings.go_live}
+                </button>
+            </div>
+        }
+    };
     let players = move || {
         if started.get() {
-            view! { {video()} {audio()} }.into_any()
+            view! { {video()} {audio()} {live_status()} }.into_any()
         } else {
             play_button().into_any()
         }
+    };
+    let failure = move || {
+        let hls = chosen_for(mode.get()).is_some_and(|c| c.hls);
+        failed.get().then_some(if hls {
+            strings.stream_offline
+        } else {
+            strings.media_error
+        })
     };
     view! {
         <section
@@ -260,9 +501,10 @@ pub fn LiveToggle(
         >
             {toggle}
             {players}
-            <p class="aw-media-error" role="status">
-                {move || failed.get().then_some(strings.media_error)}
-            </p>
+            <p class="aw-media-error" role="status">{failure}</p>
+            <button type="button" class="aw-button aw-media-retry" hidden=move || !failed.get() on:click=retry>
+                {strings.retry}
+            </button>
         </section>
     }
 }

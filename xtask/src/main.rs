@@ -216,6 +216,7 @@ const END_TO_END_SUITES: &[&str] = &[
     "a11y",
     "hostile",
     "interactions",
+    "live_stream",
     "publisher_formats",
     "theming",
 ];

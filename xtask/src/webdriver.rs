@@ -288,6 +288,10 @@ impl Driver {
                     "prefs": {
                         "media.autoplay.default": 0,
                         "media.autoplay.blocking_policy": 0,
+                        // No sound device here: Firefox's mock audio output, which consumes
+                        // audio as a device does. Without it, audio through Media Source
+                        // Extensions (hls.js) fails at the sink and stops.
+                        "media.cubeb.force_mock_context": true,
                         "ui.systemUsesDarkTheme": i32::from(dark),
                         // 0 dark, 1 light: the page sees the reader's choice above.
                         "layout.css.prefers-color-scheme.content-override": if dark { 0 } else { 1 },
