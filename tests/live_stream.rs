@@ -127,6 +127,13 @@ fn a_live_hls_channel_plays_video_and_audio_and_hls_js_comes_only_with_play() {
     assert_eq!(b.text("hls", ".aw-live-badge"), "LIVE");
     assert_eq!(b.js("return q('hls', '.aw-go-live').hidden;"), json!(true));
 
+    let window = b.js("return q('hls', 'video').seekable.length > 0;") == json!(true);
+    let joined = if window { lag(&b, "hls", "video") } else { 0.0 };
+    let left_video_at = b
+        .js("return q('hls', 'video').currentTime;")
+        .as_f64()
+        .unwrap();
+
     // Audio only: the audio-only playlist, playing; the video stops.
     b.click("hls", "button[data-mode=audio]");
     wait_playing(&b, "hls", "audio");
@@ -136,9 +143,28 @@ fn a_live_hls_channel_plays_video_and_audio_and_hls_js_comes_only_with_play() {
         script_player_requests(&b),
         json!(if native { 0 } else { 1 })
     );
-    // And back, still playing.
+    // Six seconds later, back to video: it plays at the live edge, not where it was left.
+    std::thread::sleep(Duration::from_secs(6));
     b.click("hls", "button[data-mode=video]");
     wait_playing(&b, "hls", "video");
+    assert_eq!(b.js("return q('hls', 'audio').paused;"), json!(true));
+    if window {
+        let now = lag(&b, "hls", "video");
+        assert!(
+            now < joined + 4.0,
+            "{now:.1} s behind; joined {joined:.1} s behind"
+        );
+    } else {
+        // Loaded again (no window to seek in): a new timeline.
+        let now = b
+            .js("return q('hls', 'video').currentTime;")
+            .as_f64()
+            .unwrap();
+        assert!(
+            now < left_video_at,
+            "went on from {left_video_at:.1} s to {now:.1} s"
+        );
+    }
     assert_eq!(b.text("hls", ".aw-media-error"), "");
 }
 
@@ -201,6 +227,21 @@ fn after_a_pause_it_plays_from_the_live_edge_and_go_live_catches_up() {
         caught_up < joined + 4.0,
         "{caught_up:.1} s behind after Go live; joined {joined:.1} s behind"
     );
+}
+
+/// No audio-only rendition: Audio only plays the channel's own stream, without the picture.
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn a_channel_without_an_audio_rendition_plays_its_stream_as_audio_only() {
+    let tag = tag("video-only");
+    let b = Browser::open(&format!("/pages/live.html?video_only=1&tag={tag}"));
+    b.wait_state("hls", "loaded");
+    b.click("hls", "button[data-mode=audio]");
+    b.click("hls", ".aw-play");
+    wait_playing(&b, "hls", "audio");
+    assert_eq!(b.js("return q('hls', 'video').paused;"), json!(true));
+    assert_eq!(b.text("hls", ".aw-media-error"), "");
+    assert!(playlist_requests(&tag) > 0);
 }
 
 #[test]

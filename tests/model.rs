@@ -1169,3 +1169,22 @@ fn hls_plays_natively_where_the_browser_can_else_through_hls_js_else_the_next_so
         "https://tv.example/live/master.m3u8"
     );
 }
+
+#[test]
+fn an_hls_channel_without_an_audio_stream_offers_its_stream_as_audio_only() {
+    let mut parsed = parse_article(SEED, &source()).unwrap();
+    let live = parsed.article.live.as_mut().unwrap();
+    live.audio.clear();
+    assert!(
+        live.has(MediaMode::Audio),
+        "HLS video first: Audio only plays it"
+    );
+    assert_eq!(
+        live.sources(MediaMode::Audio),
+        live.sources(MediaMode::Video)
+    );
+    // Progressive video only: no Audio only.
+    live.video.remove(0);
+    assert!(!live.has(MediaMode::Audio));
+    assert_eq!(live.initial_mode(), MediaMode::Video);
+}

@@ -222,9 +222,16 @@ impl Live {
         }
     }
 
+    /// The sources of `mode`. A channel that gives no audio stream but HLS video plays that
+    /// stream for Audio only, without the picture, as broadcasters' own players do.
     pub fn sources(&self, mode: MediaMode) -> &[Media] {
         match mode {
             MediaMode::Video => &self.video,
+            MediaMode::Audio
+                if self.audio.is_empty() && self.video.first().is_some_and(Media::is_hls) =>
+            {
+                &self.video
+            }
             MediaMode::Audio => &self.audio,
         }
     }

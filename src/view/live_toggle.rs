@@ -119,10 +119,32 @@ pub fn LiveToggle(
     // Where the shown live stream stands: how far behind the edge it usually plays (measured
     // when it joins), whether it is behind now, and since when it is paused (the next play
     // goes back to the edge, unless the reader sought meanwhile).
-    let joined = StoredValue::new_local(None::<LiveEdge>);
+    // Per player (each keeps its own timeline), indexed by `slot`.
+    let joined = StoredValue::new_local([None::<LiveEdge>; 2]);
     let is_live = RwSignal::new(false);
     let behind = RwSignal::new(false);
-    let paused_at = StoredValue::new_local(None::<f64>);
+    let paused_at = StoredValue::new_local([None::<f64>; 2]);
+    let joined_of = move |m: MediaMode| joined.with_value(|j| j.get(slot(m)).copied().flatten());
+    let set_joined = move |m: MediaMode, value: Option<LiveEdge>| {
+        joined.update_value(|j| {
+            if let Some(entry) = j.get_mut(slot(m)) {
+                *entry = value;
+            }
+        });
+    };
+    // Takes the time `m`'s player was paused at, if it was.
+    let take_paused_at = move |m: MediaMode| {
+        let mut taken = None;
+        paused_at.update_value(|p| taken = p.get_mut(slot(m)).and_then(Option::take));
+        taken
+    };
+    let set_paused_at = move |m: MediaMode, value: Option<f64>| {
+        paused_at.update_value(|p| {
+            if let Some(entry) = p.get_mut(slot(m)) {
+                *entry = value;
+            }
+        });
+    };
 
     // Register both players page-wide once they exist; unregister with the widget.
     let registrations = StoredValue::new_local(Vec::<PlayerRegistration>::new());
@@ -154,10 +176,10 @@ pub fn LiveToggle(
         }
     };
     let forget_live_position = move || {
-        joined.set_value(None);
+        joined.set_value([None; 2]);
+        paused_at.set_value([None; 2]);
         is_live.set(false);
         behind.set(false);
-        paused_at.set_value(None);
     };
     let switch_to = move |next: MediaMode| {
         let current = mode.get_untracked();
@@ -170,7 +192,9 @@ pub fn LiveToggle(
         }
         mode.set(next);
         failed.set(false);
-        forget_live_position();
+        // What LIVE and "Go live" show is read again from the player now shown.
+        is_live.set(false);
+        behind.set(false);
         site.with_value(|site| browser.with(|b| b.save(&stored_mode_key(site), next.as_str())));
         if was_playing {
             if let Some(m) = element(next) {
@@ -241,7 +265,7 @@ pub fn LiveToggle(
     // A live stream played again after a pause: seek to the live position where there is a
     // window to seek in; where there is none, load the stream again, which joins at the edge.
     let back_to_live = move |which: MediaMode, player: &HtmlMediaElement, paused_ms: f64| {
-        if let (Some(live), Some(edge)) = (joined.get_value(), live_edge(player)) {
+        if let (Some(live), Some(edge)) = (joined_of(which), live_edge(player)) {
             if live.is_behind(edge, player.current_time()) {
                 player.set_current_time(live.live_position(edge));
             }
@@ -259,13 +283,12 @@ pub fn LiveToggle(
                 pause_others(&current);
                 attach_script_stream(which, current.clone());
                 // Back at the live edge after a pause, not minutes behind it.
-                if let Some(since) = paused_at.get_value() {
-                    paused_at.set_value(None);
+                if let Some(since) = take_paused_at(which) {
                     back_to_live(which, &current, js_sys::Date::now() - since);
                 }
             }
         } else {
-            paused_at.set_value(Some(js_sys::Date::now()));
+            set_paused_at(which, Some(js_sys::Date::now()));
         }
         playing.set(is_playing);
         events.emit(WidgetEvent::MediaChange {
@@ -285,26 +308,23 @@ pub fn LiveToggle(
             return;
         };
         let current = player.current_time();
-        if joined.get_value().is_none() && !player.paused() {
-            joined.set_value(Some(LiveEdge::joined(edge, current)));
+        if joined_of(which).is_none() && !player.paused() {
+            set_joined(which, Some(LiveEdge::joined(edge, current)));
         }
-        behind.set(
-            joined
-                .get_value()
-                .is_some_and(|live| live.is_behind(edge, current)),
-        );
+        behind.set(joined_of(which).is_some_and(|live| live.is_behind(edge, current)));
     };
     let on_seeking = move |which: MediaMode| {
         // A reader who sought while paused wants that position, not the edge.
         if element(which).is_some_and(|p| p.paused()) {
-            paused_at.set_value(None);
+            set_paused_at(which, None);
         }
     };
     let go_live = move |_| {
-        let Some(player) = element(mode.get_untracked()) else {
+        let shown = mode.get_untracked();
+        let Some(player) = element(shown) else {
             return;
         };
-        if let (Some(live), Some(edge)) = (joined.get_value(), live_edge(&player)) {
+        if let (Some(live), Some(edge)) = (joined_of(shown), live_edge(&player)) {
             player.set_current_time(live.live_position(edge));
         }
         behind.set(false);

@@ -347,10 +347,12 @@ impl Server {
                 ]);
             }),
             // The seed on the live channel, with `tag` on its playlist URLs so that a test can
-            // count its own requests; `offline=1`: a channel that is off the air (video only).
+            // count its own requests; `offline=1`: a channel that is off the air (video only);
+            // `video_only=1`: no audio-only rendition.
             "hls.json" => {
                 let tag = query_param(target, "tag").unwrap_or_default();
                 let offline = query_param(target, "offline").is_some();
+                let video_only = query_param(target, "video_only").is_some();
                 respond_seed_with(out, &seed, cors, |article| {
                     if offline {
                         article["live"]["video"] = serde_json::json!({
@@ -362,9 +364,11 @@ impl Server {
                             { "src": format!("{HLS_LIVE}?tag={tag}"), "type": "application/x-mpegURL" },
                             { "src": "/demo/media/live.mp4", "type": "video/mp4" }
                         ]);
-                        article["live"]["audio"] = serde_json::json!({
-                            "src": format!("{HLS_LIVE_AUDIO}?tag={tag}")
-                        });
+                        article["live"]["audio"] = if video_only {
+                            serde_json::Value::Null
+                        } else {
+                            serde_json::json!({ "src": format!("{HLS_LIVE_AUDIO}?tag={tag}") })
+                        };
                     }
                 })
             }
