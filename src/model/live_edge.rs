@@ -79,7 +79,7 @@ mod tests {
         let live = LiveEdge::joined(f64::INFINITY, 3.0);
         assert!(!live.is_behind(f64::NAN, 3.0));
         assert!(!live.is_behind(10.0, 12.0)); // ahead of a stale edge
-        // Never a position before the stream's start.
+                                              // Never a position before the stream's start.
         assert_eq!(LiveEdge::joined(10.0, 4.0).live_position(2.0), 0.0);
         // A player that joined minutes late keeps the usual distance of a real one.
         let late = LiveEdge::joined(400.0, 100.0);

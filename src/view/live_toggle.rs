@@ -1,15 +1,14 @@
 use super::event_sink::EventSink;
 use super::icons::play_icon;
+use super::live_position::LivePosition;
 use super::players::{pause_others, register, PlayerRegistration};
-use super::services::ScriptStream;
+use super::script_streams::ScriptStreams;
 use super::services::Services;
 use super::use_locale;
 use crate::model::article::{Live, MediaMode, Playable, Playback};
-use crate::model::live_edge::{rejoin_after_pause, LiveEdge};
 use crate::model::widget_event::WidgetEvent;
 use leptos::html;
 use leptos::prelude::*;
-use std::rc::Rc;
 use web_sys::HtmlMediaElement;
 
 /// Where the reader's last Live / Audio only choice is kept, per publisher site.
@@ -40,25 +39,6 @@ fn stream_failed(event: &web_sys::Event) -> bool {
 /// a Leptos HTML template (parsed with `innerHTML`, which Trusted Types hosts refuse; see
 /// [`super::fallback`]).
 const ARIA_HIDDEN: &str = "true";
-
-/// Whether `media` plays a live stream: live streams, native or through hls.js, have an
-/// infinite duration.
-fn is_live_stream(media: &HtmlMediaElement) -> bool {
-    media.duration() == f64::INFINITY
-}
-
-/// The end of a live stream's seekable range (its newest media); `None` for a stream that is
-/// not live, or live without a window to seek in.
-fn live_edge(media: &HtmlMediaElement) -> Option<f64> {
-    if !is_live_stream(media) {
-        return None;
-    }
-    let ranges = media.seekable();
-    ranges
-        .length()
-        .checked_sub(1)
-        .and_then(|last| ranges.end(last).ok())
-}
 
 /// The source a player plays: its URL, who plays it, and whether it is HLS.
 #[derive(Clone)]
@@ -103,48 +83,15 @@ pub fn LiveToggle(
     // The real players exist once the reader has pressed play.
     let started = RwSignal::new(false);
     let failed = RwSignal::new(false);
-    // Counts Retry presses: a stream still loading from before one is not wanted.
-    let attempt = StoredValue::new(0u32);
     let video_ref = NodeRef::<html::Video>::new();
     let audio_ref = NodeRef::<html::Audio>::new();
     // Each mode's source, chosen when the players are put in.
     let chosen = StoredValue::new_local([None::<Chosen>, None::<Chosen>]);
-    let slot = |m: MediaMode| match m {
-        MediaMode::Video => 0,
-        MediaMode::Audio => 1,
-    };
-    let chosen_for = move |m: MediaMode| chosen.with_value(|c| c.get(slot(m)).cloned().flatten());
-    // hls.js players, one per mode at most (`None` while it loads); dropping one stops it.
-    let streams = StoredValue::new_local(Vec::<(MediaMode, Option<ScriptStream>)>::new());
-    // Where the shown live stream stands: how far behind the edge it usually plays (measured
-    // when it joins), whether it is behind now, and since when it is paused (the next play
-    // goes back to the edge, unless the reader sought meanwhile).
-    // Per player (each keeps its own timeline), indexed by `slot`.
-    let joined = StoredValue::new_local([None::<LiveEdge>; 2]);
-    let is_live = RwSignal::new(false);
-    let behind = RwSignal::new(false);
-    let paused_at = StoredValue::new_local([None::<f64>; 2]);
-    let joined_of = move |m: MediaMode| joined.with_value(|j| j.get(slot(m)).copied().flatten());
-    let set_joined = move |m: MediaMode, value: Option<LiveEdge>| {
-        joined.update_value(|j| {
-            if let Some(entry) = j.get_mut(slot(m)) {
-                *entry = value;
-            }
-        });
-    };
-    // Takes the time `m`'s player was paused at, if it was.
-    let take_paused_at = move |m: MediaMode| {
-        let mut taken = None;
-        paused_at.update_value(|p| taken = p.get_mut(slot(m)).and_then(Option::take));
-        taken
-    };
-    let set_paused_at = move |m: MediaMode, value: Option<f64>| {
-        paused_at.update_value(|p| {
-            if let Some(entry) = p.get_mut(slot(m)) {
-                *entry = value;
-            }
-        });
-    };
+    let chosen_for = move |m: MediaMode| chosen.with_value(|c| c.get(m.index()).cloned().flatten());
+    let plays_own_source =
+        move |m: MediaMode| chosen_for(m).is_some_and(|c| c.playback == Playback::Element);
+    let streams = ScriptStreams::new();
+    let position = LivePosition::new();
 
     // Register both players page-wide once they exist; unregister with the widget.
     let registrations = StoredValue::new_local(Vec::<PlayerRegistration>::new());
@@ -175,12 +122,6 @@ pub fn LiveToggle(
             MediaMode::Audio => audio_ref.get_untracked().map(Into::into),
         }
     };
-    let forget_live_position = move || {
-        joined.set_value([None; 2]);
-        paused_at.set_value([None; 2]);
-        is_live.set(false);
-        behind.set(false);
-    };
     let switch_to = move |next: MediaMode| {
         let current = mode.get_untracked();
         if next == current {
@@ -192,9 +133,7 @@ pub fn LiveToggle(
         }
         mode.set(next);
         failed.set(false);
-        // What LIVE and "Go live" show is read again from the player now shown.
-        is_live.set(false);
-        behind.set(false);
+        position.shown_changed();
         site.with_value(|site| browser.with(|b| b.save(&stored_mode_key(site), next.as_str())));
         if was_playing {
             if let Some(m) = element(next) {
@@ -216,65 +155,15 @@ pub fn LiveToggle(
     // A stream hls.js plays is attached when its player is first asked to play, by the
     // widget or by the player's own control.
     let attach_script_stream = move |which: MediaMode, player: HtmlMediaElement| {
-        let Some(source) = chosen_for(which).filter(|c| c.playback == Playback::Script) else {
-            return;
-        };
-        if streams.with_value(|s| s.iter().any(|(m, _)| *m == which)) {
-            return;
-        }
-        let on_failure: Rc<dyn Fn()> = Rc::new(move || {
-            if let Some(m) = element(which) {
-                let _ = m.pause();
-            }
-            failed.set(true);
-            // Stopped a task later: this runs inside hls.js's own event.
-            leptos::task::spawn_local(async move {
-                streams.update_value(|s| s.retain(|(m, _)| *m != which));
-            });
-        });
-        streams.update_value(|s| s.push((which, None)));
-        let attaching = browser.with(|b| b.attach_hls(player.clone(), &source.src, on_failure));
-        let this_attempt = attempt.get_value();
-        leptos::task::spawn_local(async move {
-            let stream = attaching.await;
-            // Retry started the stream again meanwhile.
-            if attempt.get_value() != this_attempt {
-                return;
-            }
-            match stream {
-                Some(stream) => {
-                    streams.update_value(|s| {
-                        if let Some(slot) = s.iter_mut().find(|(m, _)| *m == which) {
-                            slot.1 = Some(stream);
-                        }
-                    });
-                    // Still wanted: neither paused meanwhile (another widget's player started,
-                    // or the reader) nor switched away from.
-                    if playing.get_untracked() && mode.get_untracked() == which {
-                        let _ = player.play();
-                    }
-                }
-                None => {
-                    streams.update_value(|s| s.retain(|(m, _)| *m != which));
-                    let _ = player.pause();
-                    failed.set(true);
-                }
-            }
-        });
-    };
-    // A live stream played again after a pause: seek to the live position where there is a
-    // window to seek in; where there is none, load the stream again, which joins at the edge.
-    let back_to_live = move |which: MediaMode, player: &HtmlMediaElement, paused_ms: f64| {
-        if let (Some(live), Some(edge)) = (joined_of(which), live_edge(player)) {
-            if live.is_behind(edge, player.current_time()) {
-                player.set_current_time(live.live_position(edge));
-            }
-        } else if is_live_stream(player)
-            && rejoin_after_pause(paused_ms)
-            && chosen_for(which).is_some_and(|c| c.playback == Playback::Element)
-        {
-            player.load();
-            let _ = player.play();
+        if let Some(source) = chosen_for(which).filter(|c| c.playback == Playback::Script) {
+            streams.attach(
+                browser,
+                which,
+                player,
+                &source.src,
+                move || failed.set(true),
+                move || playing.get_untracked() && mode.get_untracked() == which,
+            );
         }
     };
     let on_play_state = move |which: MediaMode, is_playing: bool| {
@@ -282,13 +171,10 @@ pub fn LiveToggle(
             if let Some(current) = element(which) {
                 pause_others(&current);
                 attach_script_stream(which, current.clone());
-                // Back at the live edge after a pause, not minutes behind it.
-                if let Some(since) = take_paused_at(which) {
-                    back_to_live(which, &current, js_sys::Date::now() - since);
-                }
+                position.resumed(which, &current, plays_own_source(which));
             }
         } else {
-            set_paused_at(which, Some(js_sys::Date::now()));
+            position.paused(which);
         }
         playing.set(is_playing);
         events.emit(WidgetEvent::MediaChange {
@@ -298,49 +184,31 @@ pub fn LiveToggle(
     };
     // The live position, read as the shown player plays.
     let on_progress = move |which: MediaMode| {
-        let Some(player) = element(which).filter(|_| which == mode.get_untracked()) else {
-            return;
-        };
-        is_live.set(is_live_stream(&player));
-        // Without a window there is no seeking back: playing is being live.
-        let Some(edge) = live_edge(&player) else {
-            behind.set(false);
-            return;
-        };
-        let current = player.current_time();
-        if joined_of(which).is_none() && !player.paused() {
-            set_joined(which, Some(LiveEdge::joined(edge, current)));
+        if let Some(player) = element(which).filter(|_| which == mode.get_untracked()) {
+            position.track(which, &player);
         }
-        behind.set(joined_of(which).is_some_and(|live| live.is_behind(edge, current)));
     };
     let on_seeking = move |which: MediaMode| {
-        // A reader who sought while paused wants that position, not the edge.
-        if element(which).is_some_and(|p| p.paused()) {
-            set_paused_at(which, None);
+        if let Some(player) = element(which) {
+            position.seeking(which, &player);
         }
     };
     let go_live = move |_| {
         let shown = mode.get_untracked();
-        let Some(player) = element(shown) else {
-            return;
-        };
-        if let (Some(live), Some(edge)) = (joined_of(shown), live_edge(&player)) {
-            player.set_current_time(live.live_position(edge));
+        if let Some(player) = element(shown) {
+            position.go_live(shown, &player);
         }
-        behind.set(false);
-        let _ = player.play();
     };
     // Retry loads the shown stream again: the element's own source afresh, or a new hls.js
     // player (the old one stops here; the new one attaches on play). The player takes the
     // focus from the button, which goes away.
     let retry = move |_| {
         failed.set(false);
-        forget_live_position();
-        attempt.update_value(|n| *n += 1);
-        streams.set_value(Vec::new());
+        position.forget();
+        streams.stop_all();
         let shown = mode.get_untracked();
         if let Some(player) = element(shown) {
-            if chosen_for(shown).is_some_and(|c| c.playback == Playback::Element) {
+            if plays_own_source(shown) {
                 player.load();
             }
             let _ = player.focus();
@@ -367,7 +235,7 @@ pub fn LiveToggle(
             })
         });
         chosen.update_value(|c| {
-            if let Some(entry) = c.get_mut(slot(m)) {
+            if let Some(entry) = c.get_mut(m.index()) {
                 entry.clone_from(&picked);
             }
         });
@@ -475,6 +343,9 @@ pub fn LiveToggle(
     // Under the playing stream: LIVE at the edge, "Go live" behind it. The row is there from
     // the first play of an HLS stream (a live one, nearly always), so that neither moves the
     // card when it appears; for another stream, once it turns out to be live.
+    let LivePosition {
+        is_live, behind, ..
+    } = position;
     let expect_live = move || is_live.get() || chosen_for(mode.get()).is_some_and(|c| c.hls);
     let live_status = move || {
         view! {
