@@ -71,6 +71,8 @@ struct FakeBrowser {
     /// The HLS playlists handed to the script player, and how many of its streams stopped.
     script_streams: Rc<RefCell<Vec<String>>>,
     stopped_streams: Rc<std::cell::Cell<usize>>,
+    /// How long hls.js takes to load, in ms.
+    script_load_ms: Rc<std::cell::Cell<u32>>,
 }
 
 impl FakeBrowser {
@@ -119,7 +121,13 @@ impl Browser for FakeBrowser {
     ) -> Later<Option<ScriptStream>> {
         self.script_streams.borrow_mut().push(src.into());
         let stopped = self.stopped_streams.clone();
-        Box::pin(async move { Some(ScriptStream::new(move || stopped.set(stopped.get() + 1))) })
+        let load_ms = self.script_load_ms.get();
+        Box::pin(async move {
+            if load_ms > 0 {
+                gloo_timers::future::TimeoutFuture::new(load_ms).await;
+            }
+            Some(ScriptStream::new(move || stopped.set(stopped.get() + 1)))
+        })
     }
 }
 
@@ -392,6 +400,38 @@ async fn an_hls_stream_goes_to_the_script_player_when_played_and_stops_with_the_
         playing: true
     }));
     drop(handle);
+    assert_eq!(fake.stopped_streams.get(), 1);
+}
+
+/// The widget goes while hls.js is still loading: the stream that arrives after is stopped, and
+/// nothing reads the widget's disposed state (a panic there would stop every widget).
+#[wasm_bindgen_test]
+async fn a_stream_that_arrives_after_the_widget_is_gone_is_stopped() {
+    let mut live = seed().live.unwrap();
+    live.video.insert(
+        0,
+        Media {
+            src: SafeUrl::parse_absolute("https://tv.example/live.m3u8").unwrap(),
+            mime: None,
+        },
+    );
+    let fake = FakeBrowser::new();
+    fake.script_load_ms.set(50);
+    let services = fake.clone();
+    let (_events, sink) = recorder();
+    let (root, handle) = mount(move || {
+        Services::provide(services);
+        view! { <LiveToggle live=live events=sink() /> }
+    });
+    click(&root, "[part=player]");
+    leptos::task::tick().await;
+    let video = find(&root, "video");
+    video
+        .dispatch_event(&web_sys::Event::new("play").unwrap())
+        .unwrap();
+    assert_eq!(fake.script_streams.borrow().len(), 1);
+    drop(handle);
+    gloo_timers::future::TimeoutFuture::new(120).await;
     assert_eq!(fake.stopped_streams.get(), 1);
 }
 
