@@ -247,8 +247,21 @@ fn a_channel_without_an_audio_rendition_plays_its_stream_as_audio_only() {
 #[test]
 #[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
 fn a_channel_off_the_air_says_so_and_retry_plays_it_once_it_is_on() {
-    let stream = tag("offline");
-    let b = Browser::open(&format!("/pages/live.html?offline=1&tag={stream}"));
+    off_the_air_then_on("offline", "");
+}
+
+/// The channel's playlist is there but has no segments yet.
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn a_channel_without_segments_is_off_the_air_too() {
+    off_the_air_then_on("empty", "&empty=1");
+}
+
+/// Play on a channel off the air (its playlist answers 404, or `query` says how else): the
+/// message and Retry; then on the air, and Retry plays it.
+fn off_the_air_then_on(name: &str, query: &str) {
+    let stream = tag(name);
+    let b = Browser::open(&format!("/pages/live.html?offline=1&tag={stream}{query}"));
     b.wait_state("hls", "loaded");
     assert_eq!(
         b.js("return q('hls', '.aw-media-retry').hidden;"),

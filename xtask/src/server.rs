@@ -347,7 +347,8 @@ impl Server {
                 ]);
             }),
             // The seed on the live channel, with `tag` on its playlist URLs so that a test can
-            // count its own requests; `offline=1`: a channel that is off the air (video only);
+            // count its own requests; `offline=1`: a channel that is off the air (video only;
+            // `empty=1`: its playlist has no segments rather than answering 404);
             // `video_only=1`: no audio-only rendition.
             "hls.json" => {
                 let tag = query_param(target, "tag").unwrap_or_default();
@@ -355,8 +356,13 @@ impl Server {
                 let video_only = query_param(target, "video_only").is_some();
                 respond_seed_with(out, &seed, cors, |article| {
                     if offline {
+                        let empty = if query_param(target, "empty").is_some() {
+                            "&empty=1"
+                        } else {
+                            ""
+                        };
                         article["live"]["video"] = serde_json::json!({
-                            "src": format!("/__test/hls-offline/live.m3u8?stream={tag}")
+                            "src": format!("/__test/hls-offline/live.m3u8?stream={tag}{empty}")
                         });
                         article["live"]["audio"] = serde_json::Value::Null;
                     } else {
@@ -442,7 +448,8 @@ impl Server {
                 }
             }
             // A channel that is off the air until `hls-online?stream=<name>` puts it on: the
-            // playlist answers 404 before, the live playlist after.
+            // playlist answers 404 before (with `empty=1`: a live playlist without segments),
+            // the live playlist after.
             "hls-offline/live.m3u8" => {
                 let stream = query_param(target, "stream").unwrap_or_default();
                 match self.get(&format!("online:{stream}")) {
@@ -450,6 +457,11 @@ impl Server {
                         Some(body) => respond_playlist(out, &body, cors),
                         None => respond(out, 404, "text/plain", b"no fixture", cors),
                     },
+                    None if query_param(target, "empty").is_some() => respond_playlist(
+                        out,
+                        "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n",
+                        cors,
+                    ),
                     None => {
                         let mut headers = cors.to_vec();
                         headers.push(("Cache-Control".into(), "no-store".into()));
