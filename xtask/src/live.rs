@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
-/// How many segments the playlist holds: 12 s of the 16 s fixture, enough to seek back into
+/// How many segments the playlist holds: 16 s of the 32 s fixture, enough to seek back into
 /// (the "Go live" control) and well over the three target durations players keep behind the
 /// edge.
-pub const WINDOW: u64 = 6;
+pub const WINDOW: u64 = 8;
 
 /// One segment of the VOD playlist: its duration line and its file name.
 struct Segment<'a> {
@@ -80,7 +80,10 @@ mod tests {
         assert!(at_start.contains("#EXT-X-MEDIA-SEQUENCE:0\n"));
         assert_eq!(
             uris(&at_start),
-            ["/m/v0.ts", "/m/v1.ts", "/m/v2.ts", "/m/v3.ts", "/m/v0.ts", "/m/v1.ts"]
+            [
+                "/m/v0.ts", "/m/v1.ts", "/m/v2.ts", "/m/v3.ts", "/m/v0.ts", "/m/v1.ts", "/m/v2.ts",
+                "/m/v3.ts"
+            ]
         );
         assert_eq!(at_start.matches("#EXT-X-DISCONTINUITY\n").count(), 1);
         assert!(!at_start.contains("#EXT-X-ENDLIST"));

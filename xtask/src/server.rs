@@ -81,8 +81,10 @@ pub struct Server {
     log: Arc<Mutex<Vec<String>>>,
     cookies: Arc<Mutex<Vec<(String, String)>>>,
     counters: Arc<Mutex<HashMap<String, usize>>>,
-    /// When the live channel went on air (`crate::live`).
+    /// When the live channel went on air (`crate::live`), for the demo; a test's tagged
+    /// channel goes on air at its own first request (`on_air`).
     started: Instant,
+    on_air: Arc<Mutex<HashMap<String, Instant>>>,
 }
 
 impl Server {
@@ -96,6 +98,7 @@ impl Server {
             cookies: Arc::default(),
             counters: Arc::default(),
             started: Instant::now(),
+            on_air: Arc::default(),
         };
         let shared = server.clone();
         let role = Arc::new(role);
@@ -249,7 +252,7 @@ impl Server {
             headers.push(("Cache-Control".into(), "max-age=300".into()));
             return serve_file(out, root, path, &headers, None);
         }
-        if let Some(playlist) = self.live_playlist(root, path) {
+        if let Some(playlist) = self.live_playlist(root, path, query_param(target, "tag")) {
             return match playlist {
                 Some(body) => respond_playlist(out, &body, cors),
                 None => respond(out, 404, "text/plain", b"no such stream", cors),
@@ -261,8 +264,15 @@ impl Server {
     }
 
     /// The live channel's playlists, made up at each request (`crate::live`): `None` for
-    /// another path, `Some(None)` where the fixture is missing.
-    fn live_playlist(&self, root: &Path, path: &str) -> Option<Option<String>> {
+    /// another path, `Some(None)` where the fixture is missing. A channel tagged by a test
+    /// goes on air at its first request, so that every test sees the same stream whatever ran
+    /// before it.
+    fn live_playlist(
+        &self,
+        root: &Path,
+        path: &str,
+        tag: Option<String>,
+    ) -> Option<Option<String>> {
         let vod = match path {
             HLS_LIVE => "video.m3u8",
             HLS_LIVE_AUDIO => "audio.m3u8",
@@ -453,7 +463,7 @@ impl Server {
             "hls-offline/live.m3u8" => {
                 let stream = query_param(target, "stream").unwrap_or_default();
                 match self.get(&format!("online:{stream}")) {
-                    Some(_) => match self.live_playlist(root, HLS_LIVE).flatten() {
+                    Some(_) => match self.live_playlist(root, HLS_LIVE, Some(stream)).flatten() {
                         Some(body) => respond_playlist(out, &body, cors),
                         None => respond(out, 404, "text/plain", b"no fixture", cors),
                     },
