@@ -77,6 +77,13 @@ fn playlist_requests(tag: &str) -> usize {
         .count()
 }
 
+/// Counts from now on the times the channel's `<video>` is loaded again (`emptied`), in
+/// `window.__reloads`: where a stream has no window to seek in, that is how it rejoins the edge,
+/// and a check made before it happens would read the old timeline.
+fn count_reloads(b: &Browser) {
+    b.js("window.__reloads = 0; q('hls', 'video').addEventListener('emptied', () => { window.__reloads += 1; });");
+}
+
 /// How far the shown player is behind the newest media, in seconds.
 fn lag(b: &Browser, id: &str, player: &str) -> f64 {
     b.js(&format!(
@@ -127,6 +134,7 @@ fn a_live_hls_channel_plays_video_and_audio_and_hls_js_comes_only_with_play() {
     assert_eq!(b.text("hls", ".aw-live-badge"), "LIVE");
     assert_eq!(b.js("return q('hls', '.aw-go-live').hidden;"), json!(true));
 
+    wait_true(&b, "q('hls', 'video').currentTime > 3");
     let window = b.js("return q('hls', 'video').seekable.length > 0;") == json!(true);
     let joined = if window { lag(&b, "hls", "video") } else { 0.0 };
     let left_video_at = b
@@ -145,7 +153,11 @@ fn a_live_hls_channel_plays_video_and_audio_and_hls_js_comes_only_with_play() {
     );
     // Six seconds later, back to video: it plays at the live edge, not where it was left.
     std::thread::sleep(Duration::from_secs(6));
+    count_reloads(&b);
     b.click("hls", "button[data-mode=video]");
+    if !window {
+        wait_true(&b, "window.__reloads >= 1");
+    }
     wait_playing(&b, "hls", "video");
     assert_eq!(b.js("return q('hls', 'audio').paused;"), json!(true));
     if window {
@@ -180,13 +192,19 @@ fn after_a_pause_it_plays_from_the_live_edge_and_go_live_catches_up() {
     let joined = b.js("const m = q('hls', 'video'); return m.seekable.length ? m.seekable.end(m.seekable.length - 1) - m.currentTime : 0;");
     let joined = joined.as_f64().unwrap();
 
-    // Paused for 7 s, the broadcast moves on 7 s; playing again goes back to the edge.
+    // Paused for 7 s, the broadcast moves on 7 s; playing again goes back to the edge. (Played
+    // 3 s first, so that a new timeline is told from the old one.)
+    wait_true(&b, "q('hls', 'video').currentTime > 3");
     let window = b.js("return q('hls', 'video').seekable.length > 0;") == json!(true);
     let paused_at = b.js("const m = q('hls', 'video'); m.pause(); return m.currentTime;");
     let paused_at = paused_at.as_f64().unwrap();
     let playlists = playlist_requests(&tag);
     std::thread::sleep(Duration::from_secs(7));
+    count_reloads(&b);
     b.js("q('hls', 'video').play();");
+    if !window {
+        wait_true(&b, "window.__reloads >= 1");
+    }
     wait_playing(&b, "hls", "video");
     if !window {
         // A live stream without a window to seek in (Chromium's own HLS) is loaded again,

@@ -280,9 +280,15 @@ impl Server {
         };
         let dir = path.rsplit_once('/').map_or("/", |(dir, _)| dir);
         let text = std::fs::read_to_string(root.join(dir.trim_start_matches('/')).join(vod)).ok();
+        let on_air_since = tag
+            .and_then(|tag| {
+                let mut on_air = self.on_air.lock().ok()?;
+                Some(*on_air.entry(tag).or_insert_with(Instant::now))
+            })
+            .unwrap_or(self.started);
         Some(
             text.map(|vod| {
-                crate::live::playlist(&vod, &format!("{dir}/"), self.started.elapsed(), 2)
+                crate::live::playlist(&vod, &format!("{dir}/"), on_air_since.elapsed(), 2)
             }),
         )
     }
