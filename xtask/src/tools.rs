@@ -192,18 +192,39 @@ pub fn hls_player_path() -> std::path::PathBuf {
 }
 
 fn ensure_hls_player() -> Result<()> {
-    let manifest = hls_player_dir().join("node_modules/hls.js/package.json");
-    let installed = std::fs::read_to_string(manifest)
-        .unwrap_or_default()
-        .contains(&format!("\"version\": \"{HLS_JS_VERSION}\""));
-    if installed && hls_player_path().exists() {
+    let packages = [("hls.js", HLS_JS_VERSION)];
+    if npm_installed(&hls_player_dir(), &packages) && hls_player_path().exists() {
         return Ok(());
     }
+    npm_install(&hls_player_dir(), &packages)
+}
+
+/// Whether every package sits in `prefix` at its pinned version.
+fn npm_installed(prefix: &std::path::Path, packages: &[(&str, &str)]) -> bool {
+    packages.iter().all(|(name, version)| {
+        let manifest = prefix.join(format!("node_modules/{name}/package.json"));
+        std::fs::read_to_string(manifest)
+            .unwrap_or_default()
+            .contains(&format!("\"version\": \"{version}\""))
+    })
+}
+
+/// Installs pinned npm packages into `prefix` (local to `target/`, never global), with Debian's
+/// Node if this machine has none.
+fn npm_install(prefix: &std::path::Path, packages: &[(&str, &str)]) -> Result<()> {
     if output("npm", &["--version"]).is_none() {
         apt_install(&["nodejs", "npm"])?;
     }
-    std::fs::create_dir_all(hls_player_dir())?;
-    eprintln!("xtask: installing hls.js {HLS_JS_VERSION} into target/player");
+    std::fs::create_dir_all(prefix)?;
+    eprintln!(
+        "xtask: installing {} into {}",
+        packages
+            .iter()
+            .map(|(n, v)| format!("{n}@{v}"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        prefix.display()
+    );
     run(Command::new("npm")
         .args([
             "install",
@@ -212,8 +233,12 @@ fn ensure_hls_player() -> Result<()> {
             "--save-exact",
             "--prefix",
         ])
-        .arg(hls_player_dir())
-        .arg(format!("hls.js@{HLS_JS_VERSION}")))
+        .arg(prefix)
+        .args(
+            packages
+                .iter()
+                .map(|(name, version)| format!("{name}@{version}")),
+        ))
 }
 
 /// The npm tools the tests use, pinned, in `target/tools` (not global: only the tests use
@@ -240,35 +265,10 @@ pub fn axe_script() -> std::path::PathBuf {
 }
 
 pub fn ensure_npm_test_tools() -> Result<()> {
-    let installed = |(name, version): &(&str, &str)| {
-        let manifest = npm_tools_dir().join(format!("node_modules/{name}/package.json"));
-        std::fs::read_to_string(manifest)
-            .unwrap_or_default()
-            .contains(&format!("\"version\": \"{version}\""))
-    };
-    if NPM_TEST_TOOLS.iter().all(installed) && axe_script().exists() {
+    if npm_installed(&npm_tools_dir(), NPM_TEST_TOOLS) && axe_script().exists() {
         return Ok(());
     }
-    if output("npm", &["--version"]).is_none() {
-        apt_install(&["nodejs", "npm"])?;
-    }
-    let prefix = npm_tools_dir();
-    std::fs::create_dir_all(&prefix)?;
-    eprintln!("xtask: installing the npm test tools into target/tools");
-    run(Command::new("npm")
-        .args([
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--save-exact",
-            "--prefix",
-        ])
-        .arg(&prefix)
-        .args(
-            NPM_TEST_TOOLS
-                .iter()
-                .map(|(name, version)| format!("{name}@{version}")),
-        ))
+    npm_install(&npm_tools_dir(), NPM_TEST_TOOLS)
 }
 
 /// What the test command needs on top of the build tools.
