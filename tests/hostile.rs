@@ -31,11 +31,6 @@ const DANGEROUS_DOM: &str = "
             if (forbidden.has(el.localName)) bad.push(host.id + ': <' + el.localName + '>');
             for (const attr of el.attributes) {
                 const name = attr.name, value = attr.value;
-                // The one style the widget sets (through the CSSOM): a photo's ratio, from its
-                // numeric width and height.
-                const ratio = el.localName === 'img' && el.style.length === 1 && el.style[0] === '--_ratio'
-                    && /^auto( \\d+ \\/ \\d+)?$/.test(el.style.getPropertyValue('--_ratio').trim());
-                if (name === 'style' && ratio) continue;
                 if (name.startsWith('on') || name === 'style' || name === 'srcset' || name === 'formaction' || name === 'action' || name === 'ping' || name === 'background' || name.includes(':'))
                     bad.push(host.id + ': <' + el.localName + ' ' + name + '>');
                 if (['href', 'src', 'poster'].includes(name) && !/^(https?:\\/\\/|mailto:\\?)/.test(value))

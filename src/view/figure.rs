@@ -15,24 +15,22 @@ pub fn Figure(image: Image) -> impl IntoView {
     } = image;
     let has_caption = caption.is_some() || credit.is_some();
     let separator = (caption.is_some() && credit.is_some()).then_some(" | ");
-    // The stylesheet's crop ratio falls back to this one, the ratio the browser derives from
-    // the attributes (`auto w / h`), so no style query is needed to crop only when asked. Set
-    // through the CSSOM, which a strict CSP allows (an inline style attribute it would not).
-    let ratio = width
-        .zip(height)
-        .map(|(w, h)| format!("auto {w} / {h}"))
-        .unwrap_or_else(|| "auto".to_string());
+    // The photo's box comes from its width/height attributes (the browser's own `auto w / h`),
+    // so it is reserved before the bytes arrive. The crop token sets the ratio of the frame
+    // around it instead, which the photo then fills: no style attribute (which a strict CSP
+    // blocks in pre-rendered markup) and no style query.
     view! {
         <figure class="aw-figure" part="figure">
-            <img
-                part="image"
-                src=url.to_string()
-                alt=alt
-                width=width.map(|w| w.to_string())
-                height=height.map(|h| h.to_string())
-                style:--_ratio=ratio
-                decoding="async"
-            />
+            <div class="aw-photo">
+                <img
+                    part="image"
+                    src=url.to_string()
+                    alt=alt
+                    width=width.map(|w| w.to_string())
+                    height=height.map(|h| h.to_string())
+                    decoding="async"
+                />
+            </div>
             {has_caption
                 .then(|| {
                     view! {
