@@ -11,6 +11,7 @@ pub mod error_state;
 pub mod event_sink;
 pub mod fallback;
 pub mod figure;
+pub mod frame;
 pub mod icons;
 pub mod intl;
 pub mod live_position;
