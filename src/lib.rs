@@ -4,9 +4,14 @@
 //! [`model::article`] -> [`view`] -> DOM, with [`host`] the only code that knows about the host
 //! page.
 
+// The pre-renderer prints the card's whole view type, nested deeper than the default limit.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod host;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod render;
 pub mod view;
 
 use wasm_bindgen::prelude::*;

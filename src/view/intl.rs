@@ -11,6 +11,10 @@ use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Off the browser (the pre-renderer, natively) there is no `Intl`: languages beyond the ones
+/// written in Rust fall back as if `Intl` had refused them.
+const HAS_INTL: bool = cfg!(target_arch = "wasm32");
+
 /// Which formatter, with which fixed options.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -101,6 +105,9 @@ pub fn format_date(date: &DateTime, locale: &Locale) -> String {
 
 /// The date through `Intl` alone.
 pub fn format_date_with_intl(date: &DateTime, lang: &str) -> Option<String> {
+    if !HAS_INTL {
+        return None;
+    }
     let value: JsValue = js_sys::Date::new(&JsValue::from_f64(date.wall_clock_ms() as f64)).into();
     format_with(Kind::LongDate, lang, &value)
 }
@@ -115,5 +122,8 @@ pub fn format_number(n: u64, locale: &Locale) -> String {
 
 /// The number through `Intl` alone.
 pub fn format_number_with_intl(n: u64, lang: &str) -> Option<String> {
+    if !HAS_INTL {
+        return None;
+    }
     format_with(Kind::Number, lang, &JsValue::from_f64(n as f64))
 }
