@@ -11,6 +11,7 @@ mod hls;
 mod lazy;
 mod registry;
 mod shadow;
+mod takeover;
 
 pub use shadow::WIDGET_CSS;
 
@@ -74,6 +75,13 @@ pub fn set_early_requests(take: js_sys::Function) {
 #[wasm_bindgen(js_name = setStreamPlayer)]
 pub fn set_stream_player(load: js_sys::Function) {
     hls::set_loader(load);
+}
+
+/// The widget's stylesheet as the pre-rendered snippet carries it (`crate::render`), for the
+/// configurator's "Copy snippet (pre-rendered)".
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    WIDGET_CSS.to_string()
 }
 
 /// What a page can ask about the widget at run time, for leak checks and benchmarks:

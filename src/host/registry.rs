@@ -2,8 +2,9 @@
 
 use super::attributes::{page_lang, read_config};
 use super::browser::PageBrowser;
-use super::{dom_events, lazy, shadow};
+use super::{dom_events, lazy, shadow, takeover};
 use crate::model::config::{Loading, WidgetConfig};
+use crate::model::widget_event::WidgetEvent;
 use crate::view::services::Services;
 use crate::view::widget::ArticleWidget;
 use crate::view::EventSink;
@@ -41,8 +42,8 @@ pub fn mount(element: HtmlElement) {
     if position(&element).is_some() {
         return;
     }
-    let root = match shadow::prepare(&element) {
-        Ok(root) => root,
+    let (root, prerendered) = match shadow::prepare(&element) {
+        Ok(prepared) => prepared,
         Err(error) => {
             // The publisher's fallback stays; the page and the other widgets go on.
             web_sys::console::error_2(
@@ -62,9 +63,14 @@ pub fn mount(element: HtmlElement) {
         return;
     };
     let _ = container.set_attribute("class", "aw-host");
+    if prerendered.is_some() {
+        // The live card is built out of sight and shown once it is whole (`takeover`).
+        let _ = container.set_attribute("hidden", "");
+    }
     if root.append_child(&container).is_err() {
         return;
     }
+    let live = container.clone();
 
     let initial = read_config(&element);
     let eager = initial.loading == Loading::Eager;
@@ -75,7 +81,17 @@ pub fn mount(element: HtmlElement) {
     let (config_for_view, visible_for_view) = (config.clone(), visible.clone());
     let view = leptos::mount::mount_to(container, move || {
         Services::provide(PageBrowser);
-        let events = EventSink::new(move |event| dom_events::dispatch(&target, &event));
+        let events = EventSink::new(move |event| {
+            if let (WidgetEvent::Load { .. }, Some(old)) = (&event, &prerendered) {
+                // The card is built in the render pass after this event's: swap a task later.
+                let (root, old, live) = (root.clone(), old.clone(), live.clone());
+                leptos::task::spawn_local(async move {
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    takeover::swap(&root, &old, &live);
+                });
+            }
+            dom_events::dispatch(&target, &event)
+        });
         let config = RwSignal::from(config_for_view);
         let visible = RwSignal::from(visible_for_view);
         view! { <ArticleWidget config=config visible=visible page_lang=lang.unwrap_or_default() events=events /> }

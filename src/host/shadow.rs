@@ -90,13 +90,15 @@ fn stylesheet() -> Result<CssStyleSheet, JsValue> {
     })
 }
 
-/// The element's shadow root, attached on first use, emptied, with the widget's styles.
+/// The element's shadow root, attached on first use, emptied, with the widget's styles. A root
+/// that came with the page (a pre-rendered card in a declarative shadow root) is reused and
+/// keeps its card (`attachShadow` would empty it), which is returned for the takeover.
 ///
 /// Every DOM call here can throw on a hostile host page (a replaced `attachShadow`, a
 /// `replaceSync` that throws, a frozen `adoptedStyleSheets`): each is caught and becomes an
 /// `Err`, and the element is left showing the publisher's fallback. An exception must never
 /// unwind through Rust frames, which would leave their borrows held for the next call.
-pub fn prepare(element: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+pub fn prepare(element: &HtmlElement) -> Result<(ShadowRoot, Option<HtmlElement>), JsValue> {
     let root = match element.shadow_root() {
         Some(root) => root,
         None => {
@@ -104,7 +106,10 @@ pub fn prepare(element: &HtmlElement) -> Result<ShadowRoot, JsValue> {
             element.attach_shadow(&init)?
         }
     };
-    clear(&root);
+    let prerendered = super::takeover::prerendered(&root);
+    if prerendered.is_none() {
+        clear(&root);
+    }
     let styled = stylesheet().and_then(|sheet| {
         js_sys::Reflect::set(
             &root,
@@ -116,7 +121,7 @@ pub fn prepare(element: &HtmlElement) -> Result<ShadowRoot, JsValue> {
         restore_fallback(&root);
         return Err(error);
     }
-    Ok(root)
+    Ok((root, prerendered))
 }
 
 /// Leaves only a `<slot>`, so the publisher's fallback content shows again.

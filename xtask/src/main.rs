@@ -217,6 +217,7 @@ const END_TO_END_SUITES: &[&str] = &[
     "hostile",
     "interactions",
     "live_stream",
+    "prerender",
     "publisher_formats",
     "theming",
 ];

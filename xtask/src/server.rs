@@ -446,9 +446,14 @@ impl Server {
             }),
             // The seed article served from /__test/, so relative URLs still resolve into dist.
             "article.json" => respond(out, 200, "application/json", seed.as_bytes(), cors),
+            // 3 s late, its photo where /demo/article.json's is (a pre-rendered card's photo
+            // must not turn into a broken link at the takeover).
             "slow-article.json" => {
-                thread::sleep(Duration::from_millis(1500));
-                respond(out, 200, "application/json", seed.as_bytes(), cors)
+                thread::sleep(Duration::from_secs(3));
+                let photo = format!("{}/demo/media/diaz-canel.jpg", self.origin);
+                respond_seed_with(out, &seed, cors, |article| {
+                    article["image"]["url"] = photo.into();
+                })
             }
             // Fails the first time each distinct URL is asked for, then serves the article.
             "flaky.json" => {
@@ -524,16 +529,30 @@ fn host(
         }
         _ => csp,
     };
-    let headers = vec![("Content-Security-Policy".to_string(), csp)];
+    let headers = vec![("Content-Security-Policy".to_string(), csp.clone())];
     if edit.record_console && path == CONSOLE_RECORDER_PATH {
         let script = include_str!("console-recorder.js");
         return respond(out, 200, "text/javascript", script.as_bytes(), &[]);
     }
     let substitution = Some(edit);
-    // A blank page as a publisher would paste a snippet into: no CSP at all.
+    // A blank page as a publisher would paste a snippet into: no CSP at all; or, with
+    // `?style-hash=<base64url>`, the strict CSP with that `'sha256-…'` added to `style-src`
+    // (a pre-rendered snippet's `<style>`, as the README tells strict hosts to allow it).
     if let Some(file) = path.strip_prefix("/scratch/") {
         let scratch = crate::workspace_root().join("target/scratch");
-        return serve_file(out, &scratch, &format!("/{file}"), &[], substitution);
+        let headers = match query_param(target, "style-hash") {
+            Some(hash) => {
+                let hash = hash.replace('-', "+").replace('_', "/");
+                let csp = csp.replacen(
+                    "style-src 'self'",
+                    &format!("style-src 'self' 'sha256-{hash}'"),
+                    1,
+                );
+                vec![("Content-Security-Policy".to_string(), csp)]
+            }
+            None => Vec::new(),
+        };
+        return serve_file(out, &scratch, &format!("/{file}"), &headers, substitution);
     }
     if let Some(file) = path.strip_prefix("/bench/") {
         let bench = crate::workspace_root().join("xtask/bench");

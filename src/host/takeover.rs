@@ -1,0 +1,54 @@
+//! Taking over a pre-rendered card (`crate::render`): the card the publisher's server rendered
+//! into a declarative shadow root stays on screen, untouched, while the live widget loads
+//! beside it, hidden. Once the live card is built, one task removes the old card and shows
+//! the new one: the same components on the same article print the same boxes, so no frame
+//! shows a change, and the reader's focus moves to the same place in the new card.
+//!
+//! Not hydration: Leptos hydrates only in a `hydrate` build of the whole bundle, which
+//! cannot also mount client-rendered widgets beside it on the same page. A failed load
+//! never swaps: the pre-rendered card is the best content there is.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+/// The attribute `render` puts on its container.
+pub const PRERENDERED: &str = "data-prerendered";
+
+/// The pre-rendered container in `root`, if the page came with one.
+pub fn prerendered(root: &ShadowRoot) -> Option<HtmlElement> {
+    root.query_selector(&format!(".aw-host[{PRERENDERED}]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+}
+
+/// Shows `live` in place of `old` once `live` holds a card; else (still loading, or failed)
+/// leaves both as they are.
+pub fn swap(root: &ShadowRoot, old: &HtmlElement, live: &HtmlElement) {
+    if !old.is_connected() || !matches!(live.query_selector(".aw-card"), Ok(Some(_))) {
+        return;
+    }
+    let focused = root
+        .active_element()
+        .and_then(|active| position_in(old, &active));
+    old.remove();
+    live.remove_attribute("hidden").ok();
+    if let Some(target) = focused.and_then(|index| element_at(live, index)) {
+        let _ = target.focus();
+    }
+}
+
+/// Where `element` is among `container`'s elements, in document order.
+fn position_in(container: &HtmlElement, element: &Element) -> Option<u32> {
+    let all = container.query_selector_all("*").ok()?;
+    (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(element))))
+}
+
+fn element_at(container: &HtmlElement, index: u32) -> Option<HtmlElement> {
+    container
+        .query_selector_all("*")
+        .ok()?
+        .item(index)?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}

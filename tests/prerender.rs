@@ -1,0 +1,430 @@
+//! The pre-rendered card end to end: a snippet from `article_widget::render` (what
+//! `article-widget-render` prints) in a host page under the strict CSP, before the bundle runs,
+//! through the wasm takeover, and when the article fails to load afterwards.
+//!
+//! `#[ignore]`d in a plain `cargo test`; `cargo xtask test` runs them with `--ignored`.
+#![cfg(not(target_arch = "wasm32"))]
+// The panic lints guard src/; a failing test is supposed to panic.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use article_widget::render::{render_snippet, RenderOptions};
+use serde_json::{json, Value};
+use std::time::Duration;
+use support::{origins, Browser};
+use xtask::screenshots::differing_share;
+use xtask::workspace_root;
+
+/// The seed article, its photo at its absolute URL, so that the test routes under `/__test/`
+/// (a slow article, a failing one) still show the real photo.
+fn seed() -> String {
+    let text =
+        std::fs::read_to_string(workspace_root().join("tests/fixtures/demo/article.json")).unwrap();
+    let mut article: Value = serde_json::from_str(&text).unwrap();
+    article["image"]["url"] =
+        format!("{}/demo/media/diaz-canel.jpg", origins().widget.origin).into();
+    article.to_string()
+}
+
+/// One pre-rendered widget of a test page.
+struct Widget {
+    id: String,
+    /// The `src`, on the widget origin.
+    src: String,
+    layout: &'static str,
+    /// The article the snippet is rendered from.
+    article: String,
+}
+
+fn widget(id: &str, src: &str, layout: &'static str) -> Widget {
+    Widget {
+        id: id.into(),
+        src: src.into(),
+        layout,
+        article: seed(),
+    }
+}
+
+/// Writes a host page with each widget pre-rendered between paragraphs, loading the bundle
+/// from `embed` (on the widget origin), and returns its path on the host origin: under the
+/// strict CSP with the snippet's style hash added (as the README tells strict hosts to do),
+/// or with no CSP at all when `strict_csp` is false.
+fn page(name: &str, widgets: &[Widget], embed: &str, strict_csp: bool) -> String {
+    let origin = &origins().widget.origin;
+    let mut body = String::new();
+    let mut style = String::new();
+    for w in widgets {
+        let snippet = render_snippet(
+            &w.article,
+            &RenderOptions {
+                attributes: vec![
+                    ("id".into(), w.id.clone()),
+                    ("src".into(), format!("{origin}{}", w.src)),
+                    ("layout".into(), w.layout.into()),
+                    ("loading".into(), "eager".into()),
+                    ("share".into(), "x,facebook,email,copy,mastodon".into()),
+                ],
+                embed_js: None,
+                page_url: None,
+                page_lang: Some("en".into()),
+            },
+        )
+        .unwrap();
+        style = snippet.style_source;
+        body.push_str(&format!(
+            "<p>A paragraph of the host page before the widget.</p>\n{}",
+            snippet.html
+        ));
+    }
+    body.push_str("<p>A paragraph after.</p>\n");
+    let html = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pre-rendered</title>\n\
+         <script async src=\"{origin}{embed}\"></script></head>\n<body>\n{body}\
+         <script src=\"/pages/prerender-probe.js\"></script>\n</body></html>\n"
+    );
+    let scratch = workspace_root().join("target/scratch");
+    std::fs::create_dir_all(&scratch).unwrap();
+    std::fs::write(scratch.join(format!("{name}.html")), html).unwrap();
+    if !strict_csp {
+        return format!("/scratch/{name}.html");
+    }
+    // 'sha256-<base64>' as base64url in the query (see the test server's /scratch/ route).
+    let hash = style
+        .trim_start_matches("'sha256-")
+        .trim_end_matches('\'')
+        .replace('+', "-")
+        .replace('/', "_");
+    format!("/scratch/{name}.html?style-hash={hash}")
+}
+
+fn probe(b: &Browser, expression: &str) -> Value {
+    b.js(&format!("return {expression};"))
+}
+
+/// Waits until the pre-rendered card of `id` has been replaced by the live one.
+fn wait_taken_over(b: &Browser, id: &str) {
+    b.wait_value(
+        &format!("q('{id}', '[data-prerendered]') === null && !!__shown(document.getElementById('{id}'))"),
+        json!(true),
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn the_card_is_there_and_styled_before_any_script_and_under_the_strict_csp() {
+    // The bundle never comes: what the reader sees is the HTML alone, as without JavaScript.
+    let path = page(
+        "prerendered-no-bundle",
+        &[widget("w", "/demo/article.json", "full")],
+        "/__test/hang?embed",
+        true,
+    );
+    let b = Browser::open(&path);
+    let before = probe(&b, "__prerender.before.w");
+    assert_eq!(before["bundleRan"], json!(false));
+    assert_eq!(
+        before["styled"],
+        json!(true),
+        "the snippet's <style> applies under the CSP"
+    );
+    assert_eq!(
+        b.text("w", "[part=headline]"),
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    assert_eq!(b.text("w", "[part=label]"), "Opinion");
+    assert_eq!(b.text("w", "[part=date]"), "Published November 1, 2018");
+    assert!(b
+        .text("w", "[part=body]")
+        .contains("RELATED: Salvadoran President"));
+    // Share buttons that are links work without a script.
+    assert!(b
+        .attr("w", "[data-network=x]", "href")
+        .unwrap()
+        .starts_with("https://x.com/intent/tweet?url="));
+    // The publisher's fallback link is in the light DOM (for crawlers), not on screen.
+    assert_eq!(
+        probe(
+            &b,
+            "document.querySelector('#w > a').getClientRects().length"
+        ),
+        json!(0)
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn the_wasm_takes_over_the_same_card_without_moving_a_box_or_a_pixel() {
+    // The article comes 3 s late, so the pre-rendered card is on screen for a while first.
+    let path = page(
+        "prerendered-takeover",
+        &[widget("w", "/__test/slow-article.json", "full")],
+        "/embed.js",
+        true,
+    );
+    let b = Browser::open(&path);
+    b.wait_value("!!window.ArticleWidget", json!(true));
+    // Mounted, the card still the pre-rendered one, its photo in: a screenshot of it.
+    b.wait_value(
+        "!!q('w', '.aw-host[hidden]') && !!q('w', '[data-prerendered]') && q('w', '[data-prerendered] img').complete",
+        json!(true),
+    );
+    // Decoded and painted (WebKit paints a `decoding="async"` photo a little after `complete`).
+    b.js("q('w', '[data-prerendered] img').decode().then(() => requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = true; })));");
+    b.wait_value("window.__painted === true", json!(true));
+    let before = b.session.screenshot().unwrap();
+    assert_eq!(
+        probe(&b, "!!q('w', '[data-prerendered]')"),
+        json!(true),
+        "the takeover came before the first screenshot: the article should be slower"
+    );
+    wait_taken_over(&b, "w");
+    // The live card's DOM is the pre-rendered one's: the same components, both ways.
+    assert_eq!(
+        probe(&b, "__shape(__shown(document.getElementById('w')))"),
+        probe(&b, "__prerender.before.w.shape")
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let after = b.session.screenshot().unwrap();
+    let differing = differing_share(&before, &after).unwrap();
+    if differing >= 0.001 {
+        let out = workspace_root().join("target/scratch");
+        std::fs::write(
+            out.join(format!("takeover-before-{}.png", b.engine())),
+            &before,
+        )
+        .unwrap();
+        std::fs::write(
+            out.join(format!("takeover-after-{}.png", b.engine())),
+            &after,
+        )
+        .unwrap();
+    }
+    assert!(
+        differing < 0.001,
+        "{:.3}% of the pixels changed at the takeover",
+        differing * 100.0
+    );
+    assert_eq!(probe(&b, "__prerender.moves"), json!([]), "no box moved");
+    if probe(&b, "__prerender.measuresShifts") == json!(true) {
+        assert_eq!(probe(&b, "__prerender.shifts"), json!(0));
+    }
+    assert_eq!(probe(&b, "__prerender.events"), json!(["w:load"]));
+    // The live card works: its buttons are the widget's now.
+    b.click("w", "button[data-mode=audio]");
+    b.wait_value(
+        "q('w', 'button[data-mode=audio]').getAttribute('aria-pressed')",
+        json!("true"),
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn focus_stays_where_the_reader_put_it_through_the_takeover() {
+    let path = page(
+        "prerendered-focus",
+        &[widget("w", "/__test/slow-article.json", "card")],
+        "/embed.js",
+        true,
+    );
+    let b = Browser::open(&path);
+    b.js("q('w', '[data-network=facebook]').focus();");
+    wait_taken_over(&b, "w");
+    assert_eq!(
+        probe(
+            &b,
+            "document.getElementById('w').shadowRoot.activeElement?.dataset.network ?? null"
+        ),
+        json!("facebook")
+    );
+    assert_eq!(probe(&b, "document.activeElement?.id ?? null"), json!("w"));
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn a_failed_load_after_the_prerender_keeps_the_card_and_shows_no_error() {
+    let path = page(
+        "prerendered-failure",
+        &[widget("w", "/__test/status/500", "card")],
+        "/embed.js",
+        true,
+    );
+    let b = Browser::open(&path);
+    b.wait_value("__prerender.events.join()", json!("w:error"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        b.text("w", "[data-prerendered] [part=headline]"),
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    // The live widget's error state exists, out of sight.
+    assert_eq!(
+        probe(
+            &b,
+            "[!!q('w', '.aw-host[hidden] [part=error]'), qa('w', '[part=error]').filter(e => e.getClientRects().length).length]"
+        ),
+        json!([true, 0])
+    );
+    assert_eq!(probe(&b, "__prerender.moves"), json!([]));
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn many_prerendered_widgets_between_paragraphs_do_not_shift_the_page() {
+    let widgets: Vec<Widget> = (0..20)
+        .map(|i| {
+            widget(
+                &format!("w{i}"),
+                &format!("/demo/article.json?case=many-{i}"),
+                "card",
+            )
+        })
+        .collect();
+    let path = page("prerendered-many", &widgets, "/embed.js", true);
+    let b = Browser::open(&path);
+    // Each takes over as it loads (eager), the last one last.
+    b.session
+        .wait_for(
+            "(function(){ return document.querySelectorAll('article-widget').length === 20 && Array.prototype.every.call(document.querySelectorAll('article-widget'), w => !w.shadowRoot.querySelector('[data-prerendered]')); })()",
+            Duration::from_secs(20),
+            |v| v == &json!(true),
+        )
+        .unwrap();
+    assert_eq!(probe(&b, "__prerender.moves"), json!([]));
+    if probe(&b, "__prerender.measuresShifts") == json!(true) {
+        assert_eq!(probe(&b, "__prerender.shifts"), json!(0));
+    }
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn xss_payloads_prerendered_into_a_page_without_any_csp_stay_text() {
+    let origin = origins().widget.origin.clone();
+    let payloads = xtask::hostile::payloads(&origin);
+    let widgets: Vec<Widget> = payloads
+        .iter()
+        .enumerate()
+        .flat_map(|(i, payload)| {
+            [false, true].map(|in_body_html| Widget {
+                id: format!("xss-{i}-{in_body_html}"),
+                src: format!(
+                    "/__test/{}/{i}.json",
+                    if in_body_html { "xss-html" } else { "xss" }
+                ),
+                layout: "full",
+                article: xtask::hostile::hostile_article(i, payload, in_body_html).to_string(),
+            })
+        })
+        .collect();
+    // No bundle: the browser's HTML parser alone reads the snippets.
+    let path = page("prerendered-xss", &widgets, "/__test/hang?embed", false);
+    let b = Browser::open(&path);
+    b.js("for (const host of document.querySelectorAll('article-widget')) for (const el of host.shadowRoot.querySelectorAll('*'))
+              for (const type of ['mouseover', 'pointerenter', 'focus', 'animationstart', 'toggle', 'load', 'error'])
+                  el.dispatchEvent(new Event(type));");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        probe(&b, "window.__pwned === undefined"),
+        json!(true),
+        "a payload ran script"
+    );
+    assert_eq!(
+        origins().widget.count("/__pwned"),
+        0,
+        "a payload made the browser request the trap URL"
+    );
+    // Each root holds the snippet's one <style> and the card, nothing else of the sort.
+    let found = probe(
+        &b,
+        "Array.from(document.querySelectorAll('article-widget')).flatMap(host => {
+             const root = host.shadowRoot;
+             if (!root) return [host.id + ': no shadow root'];
+             const bad = [];
+             if (root.querySelectorAll('style').length !== 1 || !Array.from(root.children).some(e => e.localName === 'style')) bad.push(host.id + ': style');
+             for (const el of root.querySelectorAll('script, iframe, object, embed, form, base, meta, link, template, math, svg:not(.aw-icon)'))
+                 bad.push(host.id + ': <' + el.localName + '>');
+             for (const el of root.querySelectorAll('*')) for (const attr of el.attributes) {
+                 if (attr.name.startsWith('on') || attr.name === 'srcset' || attr.name === 'formaction')
+                     bad.push(host.id + ': ' + attr.name);
+                 if (attr.name === 'style') bad.push(host.id + ': style=' + attr.value.slice(0, 40));
+                 if (['href', 'src', 'poster'].includes(attr.name) && !/^(https?:\\/\\/|mailto:\\?)/.test(attr.value))
+                     bad.push(host.id + ': ' + attr.name + '=' + attr.value.slice(0, 40));
+             }
+             return bad;
+         })",
+    );
+    assert_eq!(found, json!([]));
+    assert_eq!(
+        b.text("xss-0-false", "[part=headline]"),
+        "Payload 0: <script>top.__pwned=1</script>"
+    );
+}
+
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn the_configurators_prerendered_snippet_works_pasted_into_a_strict_page() {
+    let b = Browser::open("/configurator.html");
+    support::wait_state_of(&b.session, "#preview", "loaded");
+    b.js("const f = document.getElementById('layout'); f.value = 'full'; f.dispatchEvent(new Event('change', { bubbles: true }));");
+    b.wait_value(
+        "document.getElementById('snippet-prerendered').textContent.includes('data-layout=\"full\"') && document.getElementById('style-hash').textContent.length > 0",
+        json!(true),
+    );
+    let snippet = probe(
+        &b,
+        "document.getElementById('snippet-prerendered').textContent",
+    );
+    let snippet =
+        snippet
+            .as_str()
+            .unwrap()
+            .replacen("<article-widget ", "<article-widget id=\"w\" ", 1);
+    assert!(
+        snippet.contains("<template shadowrootmode=\"open\"><style>"),
+        "{snippet}"
+    );
+    // The hash the configurator shows is the one the command prints.
+    assert_eq!(
+        probe(&b, "document.getElementById('style-hash').textContent"),
+        json!(format!(
+            "style-src {}",
+            article_widget::render::style_source()
+        ))
+    );
+
+    let scratch = workspace_root().join("target/scratch");
+    std::fs::create_dir_all(&scratch).unwrap();
+    std::fs::write(
+        scratch.join("configurator-prerendered.html"),
+        format!("<!doctype html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{snippet}\n<script src=\"/pages/prerender-probe.js\"></script>\n</body></html>\n"),
+    )
+    .unwrap();
+    let hash = article_widget::render::style_source()
+        .trim_start_matches("'sha256-")
+        .trim_end_matches('\'')
+        .replace('+', "-")
+        .replace('/', "_");
+    b.session
+        .goto(&format!(
+            "{}/scratch/configurator-prerendered.html?style-hash={hash}",
+            origins().host.origin
+        ))
+        .unwrap();
+    let before = probe(&b, "__prerender.before.w");
+    assert_eq!(before["styled"], json!(true));
+    assert_eq!(
+        b.text("w", "[part=headline]"),
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    wait_taken_over(&b, "w");
+    assert_eq!(
+        probe(&b, "__shape(__shown(document.getElementById('w')))"),
+        before["shape"]
+    );
+    assert_eq!(probe(&b, "__prerender.moves"), json!([]));
+    assert_eq!(probe(&b, "__prerender.events"), json!(["w:load"]));
+}
