@@ -46,7 +46,9 @@
     mount: function (element) { call("mount", element); },
     unmount: function (element) { call("unmount", element); },
     // { mounted, wasmMemoryBytes } once loaded, else null: for leak checks and benchmarks.
-    diagnostics: function () { return bundle ? bundle.diagnostics() : null; }
+    diagnostics: function () { return bundle ? bundle.diagnostics() : null; },
+    // The stylesheet a pre-rendered snippet carries (the configurator's), once loaded, else null.
+    stylesheet: function () { return bundle ? bundle.stylesheet() : null; }
   };
 
   // Article requests started before the wasm is ready, so that each JSON downloads while the

@@ -61,6 +61,39 @@
     return lines.join("\n");
   }
 
+  // The pre-rendered snippet: the preview's card as the widget drew it (the same components
+  // the `article-widget-render` command prints), in a declarative shadow root with the
+  // widget's stylesheet, then the article's link as the fallback. Null until it has loaded.
+  function prerendered(v) {
+    var root = preview.shadowRoot;
+    var frame = root && root.querySelector(".aw-host:not([hidden])");
+    var card = frame && frame.querySelector(".aw[data-state=loaded]");
+    var css = window.ArticleWidget && ArticleWidget.stylesheet && ArticleWidget.stylesheet();
+    if (!card || !css) return null;
+    var host = frame.cloneNode(true);
+    host.setAttribute("data-prerendered", "");
+    var headline = card.querySelector("[part=headline]");
+    var lines = snippet(v).split("\n");
+    // The plain snippet's fallback line becomes the shadow root and the article's own link.
+    var fallback = lines.findIndex(function (l) { return l.indexOf("  <a href=") === 0; });
+    lines.splice(fallback, 1,
+      '  <template shadowrootmode="open"><style>' + css + "</style>" + host.outerHTML + "</template>",
+      '  <a href="' + escape(articleUrl || v.attributes[0][1]) + '">' + escape(headline ? headline.textContent : "Read the article") + "</a>");
+    return lines.join("\n");
+  }
+
+  function showPrerendered() {
+    var text = prerendered(values());
+    field("snippet-prerendered").textContent = text || "";
+    field("copy-prerendered").disabled = !text;
+    field("style-hash").textContent = "";
+    if (!text || !window.crypto || !crypto.subtle) return;
+    crypto.subtle.digest("SHA-256", new TextEncoder().encode(ArticleWidget.stylesheet())).then(function (digest) {
+      var hash = btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+      field("style-hash").textContent = "style-src 'sha256-" + hash + "'";
+    });
+  }
+
   function update() {
     var v = values();
     v.attributes.forEach(function (a) {
@@ -72,11 +105,14 @@
       else preview.style.removeProperty(t[0]);
     });
     field("snippet").textContent = snippet(v);
+    // The card redraws after an attribute change: read it once it has.
+    requestAnimationFrame(showPrerendered);
   }
 
   preview.addEventListener("article-widget:load", function (event) {
     articleUrl = event.detail.url;
     field("snippet").textContent = snippet(values());
+    setTimeout(showPrerendered, 0);
   });
   field("options").addEventListener("input", update);
   field("options").addEventListener("change", update);
@@ -85,6 +121,13 @@
       field("copied").textContent = "Copied";
     }, function () {
       field("copied").textContent = "Select the snippet and copy it";
+    });
+  });
+  field("copy-prerendered").addEventListener("click", function () {
+    navigator.clipboard.writeText(field("snippet-prerendered").textContent).then(function () {
+      field("copied-prerendered").textContent = "Copied";
+    }, function () {
+      field("copied-prerendered").textContent = "Select the snippet and copy it";
     });
   });
   update();
