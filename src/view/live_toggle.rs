@@ -48,6 +48,9 @@ struct Chosen {
     hls: bool,
 }
 
+/// How long a player switched to may wait for its first data before it is loaded again.
+const STALLED_SWITCH_MS: u32 = 4_000;
+
 /// The publisher's live stream: one `<video>` and one `<audio>` (only one shown), and a
 /// Live / Audio only switch when both exist.
 ///
@@ -137,6 +140,7 @@ pub fn LiveToggle(
         site.with_value(|site| browser.with(|b| b.save(&stored_mode_key(site), next.as_str())));
         if was_playing {
             if let Some(m) = element(next) {
+                let own_source = plays_own_source(next);
                 // Started a task later, once the engine has let go of the player just paused:
                 // WebKitGTK's media backend stalled a player started in the same task (about one
                 // switch in four). The click's user activation still holds then. A rejected
@@ -144,6 +148,21 @@ pub fn LiveToggle(
                 leptos::task::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(0).await;
                     let _ = m.play();
+                    // Even so, WebKitGTK now and then leaves a just-switched player waiting
+                    // for data that never comes (readyState 1, not paused; about one switch in
+                    // ten under load). One that still wants to play with no data after a few
+                    // seconds loads its source again, once. Not a stream hls.js feeds:
+                    // `load()` would detach it.
+                    if own_source {
+                        gloo_timers::future::TimeoutFuture::new(STALLED_SWITCH_MS).await;
+                        if m.is_connected()
+                            && !m.paused()
+                            && m.ready_state() < HtmlMediaElement::HAVE_CURRENT_DATA
+                        {
+                            m.load();
+                            let _ = m.play();
+                        }
+                    }
                 });
             }
         }
