@@ -6,8 +6,11 @@
   var impl = params.get("impl");          // "wasm" or "js"
   var count = Number(params.get("n"));
   var distinct = params.get("distinct") === "1";
+  // The bundle from the slow CDN route (its wasm half a second late).
+  var slow = params.get("slow") === "1";
+  // A page of pre-rendered snippets (xtask writes it): the widgets are in its HTML already.
+  var prerendered = params.get("prerendered") === "1";
   var tag = impl === "wasm" ? "article-widget" : "reference-widget";
-  var article = document.getElementById("articles");
   // Layout shift: all of it, and the part after the first frame that showed every headline
   // (the widgets' own instability: photos, players, late content), apart from the one shift
   // of the host's text when the widgets first take up space.
@@ -21,7 +24,18 @@
       if (e.startTime > settled) window.__lateShift += e.value;
     });
   }).observe({ type: "layout-shift", buffered: true });
-  for (var i = 0; i < count; i++) {
+  // First contentful paint, and when the bundle is ready.
+  new PerformanceObserver(function (list) {
+    list.getEntries().forEach(function (e) {
+      if (e.name === "first-contentful-paint") window.__fcp = e.startTime;
+    });
+  }).observe({ type: "paint", buffered: true });
+  (function bundle() {
+    if (window.ArticleWidget && ArticleWidget.diagnostics && ArticleWidget.diagnostics()) window.__bundle = performance.now();
+    else requestAnimationFrame(bundle);
+  })();
+  var article = document.getElementById("articles");
+  for (var i = 0; !prerendered && i < count; i++) {
     var p = document.createElement("p");
     p.textContent = "Host page paragraph " + i + ": text above and below every widget, as in an article that quotes another.";
     article.appendChild(p);
@@ -30,9 +44,11 @@
     w.setAttribute("loading", "eager");
     article.appendChild(w);
   }
-  var loader = document.createElement("script");
-  loader.src = impl === "wasm" ? widget + "/embed.js" : widget + "/__bench/reference-widget.js";
-  document.head.appendChild(loader);
+  if (!prerendered) {
+    var loader = document.createElement("script");
+    loader.src = impl === "wasm" ? widget + (slow ? "/slow-cdn" : "") + "/embed.js" : widget + "/__bench/reference-widget.js";
+    document.head.appendChild(loader);
+  }
   function rendered() {
     var widgets = document.querySelectorAll(tag);
     for (var i = 0; i < widgets.length; i++) {
@@ -42,6 +58,19 @@
     }
     return widgets.length === count;
   }
+  // Every card the widget's own (a pre-rendered one taken over, or the reference's).
+  function live() {
+    var widgets = document.querySelectorAll(tag);
+    for (var i = 0; i < widgets.length; i++) {
+      var root = widgets[i].shadowRoot;
+      if (!root || (impl === "wasm" && !root.querySelector(".aw-host:not([hidden]):not([data-prerendered]) [part=headline]"))) return false;
+    }
+    return widgets.length === count;
+  }
+  (function livePoll() {
+    if (live()) window.__live = performance.now();
+    else requestAnimationFrame(livePoll);
+  })();
   (function poll() {
     if (rendered()) {
       window.__rendered = performance.now();

@@ -16,32 +16,43 @@ struct Scenario {
     /// reference's script) comes from the HTTP cache, compiled code from V8's cache; the JSON
     /// is fetched again.
     repeat: bool,
+    /// The bundle from the slow CDN route (its wasm half a second late).
+    slow_bundle: bool,
+    /// The pre-rendered snippet (`article-widget-render`) instead of the plain one; no
+    /// plain-JS reference runs it.
+    prerendered: bool,
+}
+
+impl Scenario {
+    const fn plain(name: &'static str, widgets: usize, distinct: bool, repeat: bool) -> Scenario {
+        Scenario {
+            name,
+            widgets,
+            distinct,
+            repeat,
+            slow_bundle: false,
+            prerendered: false,
+        }
+    }
 }
 
 const SCENARIOS: &[Scenario] = &[
+    Scenario::plain("1 widget", 1, false, false),
+    Scenario::plain("100 widgets, one article", 100, false, false),
+    Scenario::plain("100 widgets, 100 articles", 100, true, false),
+    Scenario::plain("1 widget, repeat visit", 1, false, true),
     Scenario {
-        name: "1 widget",
-        widgets: 1,
-        distinct: false,
-        repeat: false,
+        slow_bundle: true,
+        ..Scenario::plain("1 widget, slow bundle", 1, false, false)
     },
     Scenario {
-        name: "100 widgets, one article",
-        widgets: 100,
-        distinct: false,
-        repeat: false,
+        slow_bundle: true,
+        prerendered: true,
+        ..Scenario::plain("1 widget, slow bundle, pre-rendered", 1, false, false)
     },
     Scenario {
-        name: "100 widgets, 100 articles",
-        widgets: 100,
-        distinct: true,
-        repeat: false,
-    },
-    Scenario {
-        name: "1 widget, repeat visit",
-        widgets: 1,
-        distinct: false,
-        repeat: true,
+        prerendered: true,
+        ..Scenario::plain("100 widgets, pre-rendered", 100, false, false)
     },
 ];
 
@@ -110,10 +121,17 @@ fn cold_load(
     scenario: &Scenario,
 ) -> Result<Value> {
     let session = driver.session(1280, 900)?;
+    let page = if scenario.prerendered {
+        format!("/scratch/bench-prerendered-{}.html", scenario.widgets)
+    } else {
+        "/bench/page.html".to_string()
+    };
     let url = format!(
-        "{host}/bench/page.html?impl={implementation}&n={}&distinct={}",
+        "{host}{page}?impl={implementation}&n={}&distinct={}&slow={}&prerendered={}",
         scenario.widgets,
-        u8::from(scenario.distinct)
+        u8::from(scenario.distinct),
+        u8::from(scenario.slow_bundle),
+        u8::from(scenario.prerendered),
     );
     let load = || {
         session.goto(&url)?;
@@ -129,15 +147,19 @@ fn cold_load(
         }
     }
     let rendered = load()?;
+    // The widget's own card on screen everywhere (a pre-rendered one taken over).
+    session.wait_for("window.__live", Duration::from_secs(60), |v| v.is_number())?;
     // Let images and late layout settle before reading the shift.
     std::thread::sleep(Duration::from_millis(500));
     let after = session.execute(
         "gc(); const wasm = window.ArticleWidget && ArticleWidget.diagnostics ? ArticleWidget.diagnostics().wasmMemoryBytes : 0;
-         return { shift: window.__shift, late: window.__lateShift, heap: performance.memory.usedJSHeapSize, wasm };",
+         return { shift: window.__shift, late: window.__lateShift, heap: performance.memory.usedJSHeapSize, wasm,
+                  fcp: window.__fcp, bundle: window.__bundle, live: window.__live };",
         json!([]),
     )?;
     Ok(
-        json!({ "rendered_ms": rendered, "cls": after["shift"], "cls_after_render": after["late"], "heap": after["heap"], "wasm": after["wasm"] }),
+        json!({ "rendered_ms": rendered, "cls": after["shift"], "cls_after_render": after["late"], "heap": after["heap"], "wasm": after["wasm"],
+                "fcp_ms": after["fcp"], "bundle_ms": after["bundle"], "live_ms": after["live"] }),
     )
 }
 
@@ -223,14 +245,25 @@ pub fn run(rounds: usize) -> Result<()> {
     // Measured in Chromium alone: the memory figures need its `performance.memory`.
     let driver = Driver::start(Engine::Chromium, Scheme::Light)?;
     let mut timings = Vec::new();
+    write_prerendered_pages(&widget.origin)?;
     for scenario in SCENARIOS {
-        let mut row = json!({ "scenario": scenario.name });
-        for implementation in ["wasm", "js"] {
+        let mut row = json!({ "scenario": scenario.name, "prerendered": scenario.prerendered, "slow_bundle": scenario.slow_bundle });
+        let implementations: &[&str] = if scenario.slow_bundle || scenario.prerendered {
+            &["wasm"]
+        } else {
+            &["wasm", "js"]
+        };
+        for &implementation in implementations {
             let mut times = Vec::new();
             let mut last = Value::Null;
             for _ in 0..rounds.max(1) {
                 last = cold_load(&driver, &host.origin, implementation, scenario)?;
-                times.push(last["rendered_ms"].as_f64().unwrap_or(f64::NAN));
+                // A headline counts once painted: in the frame after the one it appeared in, and
+                // not before the page's first contentful paint (a pre-rendered one is in the
+                // HTML, there before the first frame).
+                let rendered = last["rendered_ms"].as_f64().unwrap_or(f64::NAN);
+                let first_paint = last["fcp_ms"].as_f64().unwrap_or(0.0);
+                times.push(rendered.max(first_paint));
             }
             row[implementation] = json!({
                 "median_ms": median(&mut times),
@@ -239,6 +272,9 @@ pub fn run(rounds: usize) -> Result<()> {
                 "cls_after_render": last["cls_after_render"],
                 "js_heap_bytes": last["heap"],
                 "wasm_memory_bytes": last["wasm"],
+                "first_contentful_paint_ms": last["fcp_ms"],
+                "bundle_ready_ms": last["bundle_ms"],
+                "live_ms": last["live_ms"],
             });
         }
         let ratio = row["wasm"]["median_ms"].as_f64().unwrap_or(f64::NAN)
@@ -274,6 +310,51 @@ pub fn run(rounds: usize) -> Result<()> {
         serde_json::to_string_pretty(&report)?,
     )?;
     println!("\nwritten to target/bench/results.json");
+    Ok(())
+}
+
+/// The benchmark's pre-rendered pages (`target/scratch/bench-prerendered-<n>.html`): `n`
+/// snippets of the seed article between paragraphs, printed by `article-widget-render` as a
+/// publisher's CMS would run it, the bundle from the slow CDN route for one widget.
+fn write_prerendered_pages(widget: &str) -> Result<()> {
+    crate::run(std::process::Command::new("cargo").args([
+        "build",
+        "--quiet",
+        "--bin",
+        "article-widget-render",
+    ]))?;
+    let render = workspace_root().join("target/debug/article-widget-render");
+    let article = workspace_root().join("tests/fixtures/demo/article.json");
+    let scratch = workspace_root().join("target/scratch");
+    std::fs::create_dir_all(&scratch)?;
+    for (widgets, cdn) in [(1, crate::server::SLOW_PREFIX), (100, "")] {
+        let output = std::process::Command::new(&render)
+            .args([
+                "--src",
+                &format!("{widget}/demo/article.json"),
+                "--loading",
+                "eager",
+            ])
+            .arg(&article)
+            .output()?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).into_owned().into());
+        }
+        let snippet = String::from_utf8(output.stdout)?;
+        let body: String = (0..widgets)
+            .map(|i| format!("<p>Host page paragraph {i}: text above and below every widget, as in an article that quotes another.</p>\n{snippet}"))
+            .collect();
+        std::fs::write(
+            scratch.join(format!("bench-prerendered-{widgets}.html")),
+            format!(
+                "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Benchmark page, pre-rendered</title>\n\
+                 <link rel=\"stylesheet\" href=\"/bench/bench.css\">\n\
+                 <script src=\"/bench/bench.js\" data-widget=\"{widget}\"></script>\n\
+                 <script async src=\"{widget}{cdn}/embed.js\"></script></head>\n\
+                 <body><main id=\"articles\"><h1>A host page</h1>\n{body}</main></body></html>\n"
+            ),
+        )?;
+    }
     Ok(())
 }
 
@@ -355,6 +436,9 @@ fn print(report: &Value) {
         "ref MB"
     );
     for row in report["timings"].as_array().into_iter().flatten() {
+        if row["js"].is_null() {
+            continue;
+        }
         let mb = |v: &Value| v.as_f64().unwrap_or(0.0) / 1_048_576.0;
         let cls = |imp: &str, key: &str| row[imp][key].as_f64().unwrap_or(f64::NAN);
         println!(
@@ -369,6 +453,32 @@ fn print(report: &Value) {
             cls("js", "cls_after_render"),
             mb(&row["wasm"]["js_heap_bytes"]) + mb(&row["wasm"]["wasm_memory_bytes"]),
             mb(&row["js"]["js_heap_bytes"]),
+        );
+    }
+    println!(
+        "\nPlain and pre-rendered snippets (article-widget-render), median of {} load(s), ms from navigation",
+        report["rounds"]
+    );
+    println!(
+        "  {:<38} {:>9} {:>14} {:>13} {:>11} {:>8}",
+        "scenario", "headlines", "first paint", "bundle ready", "live card", "CLS"
+    );
+    for row in report["timings"].as_array().into_iter().flatten() {
+        if !row["js"].is_null()
+            && row["scenario"] != "1 widget"
+            && row["scenario"] != "100 widgets, one article"
+        {
+            continue;
+        }
+        let ms = |key: &str| row["wasm"][key].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "  {:<38} {:>9.0} {:>14.0} {:>13.0} {:>11.0} {:>8.3}",
+            row["scenario"].as_str().unwrap_or(""),
+            ms("median_ms"),
+            ms("first_contentful_paint_ms"),
+            ms("bundle_ready_ms"),
+            ms("live_ms"),
+            ms("cls"),
         );
     }
 }
