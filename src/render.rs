@@ -159,17 +159,11 @@ fn is_attribute_name(name: &str) -> bool {
 }
 
 fn escape_attribute(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
+    html_escape::encode_double_quoted_attribute(value).into_owned()
 }
 
 fn escape_text(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    html_escape::encode_text(value).into_owned()
 }
 
 mod sha256 {

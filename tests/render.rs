@@ -164,7 +164,7 @@ fn publisher_text_and_attributes_cannot_leave_their_place() {
     assert!(!html.contains("<img src=x"));
     assert!(!html.contains("onload"));
     assert!(html.contains("&lt;/template&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"));
-    assert!(html.contains(" lang=\"en&quot;>&lt;script>alert(2)&lt;/script>\""));
+    assert!(html.contains(" lang=\"en&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\""));
     assert_eq!(html.matches("<template").count(), 1);
     assert_eq!(html.matches("</template>").count(), 1);
 }
