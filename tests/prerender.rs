@@ -94,13 +94,17 @@ fn page(name: &str, widgets: &[Widget], embed: &str, strict_csp: bool) -> String
     if !strict_csp {
         return format!("/scratch/{name}.html");
     }
-    // 'sha256-<base64>' as base64url in the query (see the test server's /scratch/ route).
-    let hash = style
+    format!("/scratch/{name}.html?{}", style_hash_query(&style))
+}
+
+/// `'sha256-<base64>'` as the test server's `/scratch/` route takes it: base64url in the query.
+fn style_hash_query(style_source: &str) -> String {
+    let hash = style_source
         .trim_start_matches("'sha256-")
         .trim_end_matches('\'')
         .replace('+', "-")
         .replace('/', "_");
-    format!("/scratch/{name}.html?style-hash={hash}")
+    format!("style-hash={hash}")
 }
 
 fn probe(b: &Browser, expression: &str) -> Value {
@@ -403,15 +407,11 @@ fn the_configurators_prerendered_snippet_works_pasted_into_a_strict_page() {
         format!("<!doctype html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{snippet}\n<script src=\"/pages/prerender-probe.js\"></script>\n</body></html>\n"),
     )
     .unwrap();
-    let hash = article_widget::render::style_source()
-        .trim_start_matches("'sha256-")
-        .trim_end_matches('\'')
-        .replace('+', "-")
-        .replace('/', "_");
     b.session
         .goto(&format!(
-            "{}/scratch/configurator-prerendered.html?style-hash={hash}",
-            origins().host.origin
+            "{}/scratch/configurator-prerendered.html?{}",
+            origins().host.origin,
+            style_hash_query(&article_widget::render::style_source())
         ))
         .unwrap();
     let before = probe(&b, "__prerender.before.w");
