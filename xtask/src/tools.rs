@@ -98,10 +98,12 @@ fn apt_install(packages: &[&str]) -> Result<()> {
 /// Debian's chromium and chromium-driver.
 pub fn ensure_chromium() -> Result<()> {
     let present = |program: &str| output(program, &["--version"]).is_some();
-    if present("chromium") && present("chromedriver") {
+    // DejaVu: the one font family the test Chromium sees (`webdriver::Driver::start`).
+    let dejavu = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists();
+    if present("chromium") && present("chromedriver") && dejavu {
         return Ok(());
     }
-    apt_install(&["chromium", "chromium-driver"])
+    apt_install(&["chromium", "chromium-driver", "fonts-dejavu-core"])
 }
 
 pub const GECKODRIVER_VERSION: &str = "0.37.1";

@@ -190,6 +190,31 @@ impl Drop for Xvfb {
     }
 }
 
+/// Where Debian's `fonts-dejavu-core` puts its fonts.
+const DEJAVU_DIR: &str = "/usr/share/fonts/truetype/dejavu";
+
+/// A fontconfig file that shows Chromium DejaVu and nothing else, written once under
+/// `target/`. The reference screenshots are Chromium's, and which font a family such as
+/// `"Times New Roman"` resolves to depends on the fonts a machine has (with Debian's
+/// `fonts-liberation`, the one Chromium pulls in on some releases, it is Liberation Serif;
+/// without, DejaVu Serif): so Chromium sees one set of fonts on every machine. The machine's
+/// own rules (`conf.d`: aliases, hinting) still apply.
+fn dejavu_only_fontconfig() -> Result<PathBuf> {
+    let dir = crate::workspace_root().join("target/fontconfig");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("dejavu-only.conf");
+    let config = format!(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n\
+         <fontconfig>\n  <dir>{DEJAVU_DIR}</dir>\n  <cachedir>{}</cachedir>\n  \
+         <include ignore_missing=\"yes\">/etc/fonts/conf.d</include>\n</fontconfig>\n",
+        dir.join("cache").display()
+    );
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(config.as_str()) {
+        std::fs::write(&file, config)?;
+    }
+    Ok(file)
+}
+
 /// A running WebDriver server (and, for WebKit, its X display), stopped on drop.
 pub struct Driver {
     pub engine: Engine,
@@ -211,7 +236,9 @@ impl Driver {
         let mut display = None;
         match engine {
             Engine::Chromium => {
-                command.arg(format!("--port={port}"));
+                command
+                    .arg(format!("--port={port}"))
+                    .env("FONTCONFIG_FILE", dejavu_only_fontconfig()?);
             }
             Engine::Firefox => {
                 command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
