@@ -248,6 +248,12 @@ fn the_card_renders_whole_on_hosts_that_enforce_trusted_types() {
         b.js("q('full', '.aw-play').click();");
         b.wait_value("!!q('full', 'video') && !!q('full', 'audio')", json!(true));
         assert_eq!(b.js("return window.__csp;"), json!([]), "{mode}");
+        // And the page does enforce (so the card above rendered under it): a string sink throws.
+        assert_eq!(
+            b.js("try { document.createElement('div').innerHTML = '<b>x</b>'; return 'allowed'; } catch (e) { return e.name; }"),
+            json!("TypeError"),
+            "{mode}"
+        );
         let errors: Vec<String> = b
             .session
             .console()

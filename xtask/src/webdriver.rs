@@ -319,6 +319,9 @@ impl Driver {
                         // audio as a device does. Without it, audio through Media Source
                         // Extensions (hls.js) fails at the sink and stops.
                         "media.cubeb.force_mock_context": true,
+                        // Trusted Types: on by default from Firefox 145; ESR 140 has them
+                        // behind this switch. On, the run tests what hosts enforce today.
+                        "dom.security.trusted_types.enabled": true,
                         "ui.systemUsesDarkTheme": i32::from(dark),
                         // 0 dark, 1 light: the page sees the reader's choice above.
                         "layout.css.prefers-color-scheme.content-override": if dark { 0 } else { 1 },
