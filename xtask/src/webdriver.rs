@@ -215,6 +215,21 @@ fn dejavu_only_fontconfig() -> Result<PathBuf> {
     Ok(file)
 }
 
+/// An ALSA configuration, written once under `target/`, whose default sound card is ALSA's
+/// null device: it takes audio as a card does and plays nothing. This machine has no sound
+/// card, and Firefox stops audio it cannot send anywhere (`OnMediaSinkAudioError`); ESR 140
+/// has no mock output of its own. The machine's own ALSA configuration is read first.
+fn null_sound_card() -> Result<PathBuf> {
+    let dir = crate::workspace_root().join("target/alsa");
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("asound.conf");
+    let config = "</usr/share/alsa/alsa.conf>\npcm.!default { type null }\nctl.!default { type hw card 0 }\n";
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(config) {
+        std::fs::write(&file, config)?;
+    }
+    Ok(file)
+}
+
 /// A running WebDriver server (and, for WebKit, its X display), stopped on drop.
 pub struct Driver {
     pub engine: Engine,
@@ -241,7 +256,9 @@ impl Driver {
                     .env("FONTCONFIG_FILE", dejavu_only_fontconfig()?);
             }
             Engine::Firefox => {
-                command.args(["--host", "127.0.0.1", "--port", &port.to_string()]);
+                command
+                    .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+                    .env("ALSA_CONFIG_PATH", null_sound_card()?);
             }
             Engine::WebKit => {
                 let x = Xvfb::start()?;
@@ -318,7 +335,10 @@ impl Driver {
                         // No sound device here: Firefox's mock audio output, which consumes
                         // audio as a device does. Without it, audio through Media Source
                         // Extensions (hls.js) fails at the sink and stops.
+                        // That switch is from after ESR 140: there, ALSA's null device
+                        // (`null_sound_card`) is the sound card.
                         "media.cubeb.force_mock_context": true,
+                        "media.cubeb.backend": "alsa",
                         // Trusted Types: on by default from Firefox 145; ESR 140 has them
                         // behind this switch. On, the run tests what hosts enforce today.
                         "dom.security.trusted_types.enabled": true,
