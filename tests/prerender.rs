@@ -299,8 +299,16 @@ fn many_prerendered_widgets_between_paragraphs_do_not_shift_the_page() {
         )
         .unwrap();
     assert_eq!(probe(&b, "__prerender.moves"), json!([]));
+    // The bar for a page of such widgets is CLS < 0.01 (a plain snippet's page scores
+    // 0.3). Each shift is printed: none is expected (the takeover moved no box above), but a
+    // loaded CI run once saw 0.003 here and no watched box had moved.
     if probe(&b, "__prerender.measuresShifts") == json!(true) {
-        assert_eq!(probe(&b, "__prerender.shifts"), json!(0));
+        let shifts = probe(&b, "__prerender.shifts").as_f64().unwrap();
+        let sources = probe(&b, "__prerender.shiftSources");
+        if shifts > 0.0 {
+            eprintln!("layout shifts {shifts}: {sources}");
+        }
+        assert!(shifts < 0.01, "CLS {shifts}: {sources}");
     }
 }
 

@@ -4,7 +4,7 @@
 // (Chromium). The tests read `window.__prerender`.
 (function () {
   "use strict";
-  var probe = (window.__prerender = { before: {}, moves: [], shifts: 0, measuresShifts: false, events: [] });
+  var probe = (window.__prerender = { before: {}, moves: [], shifts: 0, shiftSources: [], measuresShifts: false, events: [] });
 
   // The card as a reader's browser has it: elements with their attributes (sorted), and text,
   // without comments. Adjacent text nodes are read as one (the widget writes "Caption", " | "
@@ -71,7 +71,17 @@
   if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf("layout-shift") >= 0) {
     probe.measuresShifts = true;
     new PerformanceObserver(function (list) {
-      list.getEntries().forEach(function (entry) { if (!entry.hadRecentInput) probe.shifts += entry.value; });
+      list.getEntries().forEach(function (entry) {
+        if (entry.hadRecentInput) return;
+        probe.shifts += entry.value;
+        // What moved, for the failure message: the node, its box before and after.
+        (entry.sources || []).forEach(function (source) {
+          var node = source.node;
+          var name = !node ? "?" : node.nodeType === 1 ? node.localName + (node.id ? "#" + node.id : "") + (node.className ? "." + String(node.className).split(" ").join(".") : "") : "#text";
+          var rect = function (r) { return [r.x, r.y, r.width, r.height].join(","); };
+          probe.shiftSources.push(Math.round(entry.startTime) + "ms " + entry.value.toFixed(4) + " " + name + " " + rect(source.previousRect) + " -> " + rect(source.currentRect));
+        });
+      });
     }).observe({ type: "layout-shift", buffered: true });
   }
   window.__shape = shape;
