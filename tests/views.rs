@@ -707,6 +707,50 @@ fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
 }
 
 #[wasm_bindgen_test]
+fn after_a_panic_a_prerendered_card_not_yet_taken_over_stays() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element: HtmlElement = document
+        .create_element("article-widget")
+        .unwrap()
+        .unchecked_into();
+    element.set_inner_html("<a class=\"fallback\" href=\"https://news.example/\">Fallback</a>");
+    document.body().unwrap().append_child(&element).unwrap();
+    let root = element
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    // As the takeover has it mid-way: the snippet's style, the pre-rendered card, and the live
+    // one being built, hidden.
+    root.set_inner_html(
+        "<style>.aw { color: rgb(1, 2, 3); }</style>\
+         <div class=\"aw-host\" data-prerendered><div class=\"aw\" data-state=\"loaded\"><h2 part=\"headline\">Pre-rendered</h2></div></div>\
+         <div class=\"aw-host\" hidden><div class=\"aw\" data-state=\"loading\">half drawn</div></div>",
+    );
+
+    article_widget::host::show_crash_everywhere();
+
+    assert_eq!(
+        root.query_selector_all(".aw-host").unwrap().length(),
+        1,
+        "the live container is gone"
+    );
+    assert_eq!(
+        root.query_selector("[data-prerendered] [part=headline]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Pre-rendered"
+    );
+    assert!(root.query_selector(".aw-error, slot").unwrap().is_none());
+    assert!(root.query_selector("style").unwrap().is_some());
+    assert!(!root
+        .text_content()
+        .unwrap_or_default()
+        .contains("half drawn"));
+    element.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_comment_count_follows_the_live_count() {
     let live = RwSignal::new(None::<u64>);
     let comments = Comments {

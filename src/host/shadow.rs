@@ -142,8 +142,12 @@ fn clear(root: &ShadowRoot) {
 }
 
 /// The error state drawn with plain DOM calls, for when Rust can no longer be trusted to run
-/// the view (after a panic): a sentence and the publisher's fallback.
+/// the view (after a panic): a sentence and the publisher's fallback. A pre-rendered card not
+/// yet taken over stays instead.
 pub fn show_crash(root: &ShadowRoot, message: &str) {
+    if super::takeover::keep_prerendered(root) {
+        return;
+    }
     clear(root);
     let Some(document) = root.owner_document() else {
         return;

@@ -22,6 +22,25 @@ pub fn prerendered(root: &ShadowRoot) -> Option<HtmlElement> {
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
 }
 
+/// After a panic, when `root` still shows its pre-rendered card: keeps that card (and the
+/// snippet's `<style>`), drops the rest (the live card being built beside it), and returns
+/// `true`. The card stays as it is with JavaScript off, its links working; an error message
+/// would be worse content. `false` when there is no pre-rendered card (or it was taken over).
+pub fn keep_prerendered(root: &ShadowRoot) -> bool {
+    let Some(card) = prerendered(root) else {
+        return false;
+    };
+    let children = root.children();
+    let others: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|child| !child.is_same_node(Some(&card)) && child.local_name() != "style")
+        .collect();
+    for child in others {
+        child.remove();
+    }
+    true
+}
+
 /// Shows `live` in place of `old` once `live` holds a card; else (still loading, or failed)
 /// leaves both as they are.
 pub fn swap(root: &ShadowRoot, old: &HtmlElement, live: &HtmlElement) {
