@@ -23,20 +23,19 @@ pub fn prerendered(root: &ShadowRoot) -> Option<HtmlElement> {
 }
 
 /// After a panic, when `root` still shows its pre-rendered card: keeps that card (and the
-/// snippet's `<style>`), drops the rest (the live card being built beside it), and returns
-/// `true`. The card stays as it is with JavaScript off, its links working; an error message
-/// would be worse content. `false` when there is no pre-rendered card (or it was taken over).
+/// snippet's `<style>`), drops the live card being built beside it, and returns `true`. The
+/// card stays as it is with JavaScript off, its links working; an error message would be worse
+/// content. `false` when there is no pre-rendered card (or it was taken over).
 pub fn keep_prerendered(root: &ShadowRoot) -> bool {
-    let Some(card) = prerendered(root) else {
+    if prerendered(root).is_none() {
         return false;
-    };
-    let children = root.children();
-    let others: Vec<Element> = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .filter(|child| !child.is_same_node(Some(&card)) && child.local_name() != "style")
-        .collect();
-    for child in others {
-        child.remove();
+    }
+    if let Ok(live) = root.query_selector_all(&format!(".aw-host:not([{PRERENDERED}])")) {
+        for i in 0..live.length() {
+            if let Some(element) = live.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                element.remove();
+            }
+        }
     }
     true
 }
