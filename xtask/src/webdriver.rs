@@ -209,9 +209,7 @@ fn dejavu_only_fontconfig() -> Result<PathBuf> {
          <include ignore_missing=\"yes\">/etc/fonts/conf.d</include>\n</fontconfig>\n",
         dir.join("cache").display()
     );
-    if std::fs::read_to_string(&file).ok().as_deref() != Some(config.as_str()) {
-        std::fs::write(&file, config)?;
-    }
+    write_if_changed(&file, &config)?;
     Ok(file)
 }
 
@@ -224,10 +222,25 @@ fn null_sound_card() -> Result<PathBuf> {
     std::fs::create_dir_all(&dir)?;
     let file = dir.join("asound.conf");
     let config = "</usr/share/alsa/alsa.conf>\npcm.!default { type null }\nctl.!default { type hw card 0 }\n";
-    if std::fs::read_to_string(&file).ok().as_deref() != Some(config) {
-        std::fs::write(&file, config)?;
-    }
+    write_if_changed(&file, config)?;
     Ok(file)
+}
+
+/// Writes `content` to `file` unless it holds that already, through a rename, so a browser
+/// started by another test thread meanwhile never reads half a file.
+fn write_if_changed(file: &Path, content: &str) -> Result<()> {
+    if std::fs::read_to_string(file).ok().as_deref() == Some(content) {
+        return Ok(());
+    }
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let temporary = file.with_extension(format!(
+        "{}-{}.tmp",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&temporary, content)?;
+    std::fs::rename(&temporary, file)?;
+    Ok(())
 }
 
 /// A running WebDriver server (and, for WebKit, its X display), stopped on drop.
