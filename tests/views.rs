@@ -669,8 +669,9 @@ fn a_language_without_strings_gets_english_words_and_its_own_dates() {
     assert_eq!(text(&root, "[part=date]"), "Published 1 novembre 2018");
 }
 
-#[wasm_bindgen_test]
-fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
+/// An `<article-widget>` in the page with the publisher's fallback link and an open shadow
+/// root, as the panic hook finds widgets (through the document); the test removes it.
+fn widget_on_the_page() -> (HtmlElement, web_sys::ShadowRoot) {
     let document = web_sys::window().unwrap().document().unwrap();
     let element: HtmlElement = document
         .create_element("article-widget")
@@ -681,6 +682,12 @@ fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
     let root = element
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
+    (element, root)
+}
+
+#[wasm_bindgen_test]
+fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
+    let (element, root) = widget_on_the_page();
     root.set_inner_html("<div class=\"aw\" data-state=\"loading\">half drawn</div>");
 
     article_widget::host::show_crash_everywhere();
@@ -708,16 +715,7 @@ fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
 
 #[wasm_bindgen_test]
 fn after_a_panic_a_prerendered_card_not_yet_taken_over_stays() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let element: HtmlElement = document
-        .create_element("article-widget")
-        .unwrap()
-        .unchecked_into();
-    element.set_inner_html("<a class=\"fallback\" href=\"https://news.example/\">Fallback</a>");
-    document.body().unwrap().append_child(&element).unwrap();
-    let root = element
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
+    let (element, root) = widget_on_the_page();
     // As the takeover has it mid-way: the snippet's style, the pre-rendered card, and the live
     // one being built, hidden.
     root.set_inner_html(
