@@ -6,7 +6,7 @@
  * <article-widget>, and mounts <div data-article-widget> elements, now and whenever a page
  * adds them. No eval, no inline script or style: it runs under a strict CSP.
  *
- * The three names below are filled in by the build (`cargo xtask stamp-loader`, a Trunk hook).
+ * The three names below are filled in by the build (`cargo xtask finish-bundle`, a Trunk hook).
  */
 (function () {
   "use strict";

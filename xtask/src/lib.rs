@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod hostile;
 pub mod http;
 pub mod live;
+pub mod minify;
 pub mod screenshots;
 pub mod server;
 pub mod support;
@@ -50,8 +51,10 @@ pub fn build_dist() -> Result<()> {
         .current_dir(workspace_root()))
 }
 
-/// Writes the hashed bundle file names into `embed.js` in `dir` (Trunk's staging folder).
-pub fn stamp_loader(dir: &Path) -> Result<()> {
+/// The bundle's last build step, in `dir` (Trunk's staging folder): the wasm's imports from its
+/// glue get short names, the glue is minified, and the loader gets the hashed bundle names and
+/// is minified (see `minify.rs`).
+pub fn finish_bundle(dir: &Path) -> Result<()> {
     let mut wasm = None;
     for entry in std::fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
@@ -64,6 +67,14 @@ pub fn stamp_loader(dir: &Path) -> Result<()> {
     if !dir.join(&js).exists() {
         return Err(format!("{js} is missing from the build output").into());
     }
+    let (short_wasm, short_glue) = minify::shorten_import_names(
+        &std::fs::read(dir.join(&wasm))?,
+        &std::fs::read_to_string(dir.join(&js))?,
+    )?;
+    std::fs::write(dir.join(&wasm), short_wasm)?;
+    std::fs::write(dir.join(&js), short_glue)?;
+    minify::minify_js(&dir.join(&js), minify::JsKind::Module)?;
+
     let hls = copy_hls_player(dir)?;
     let loader_path = dir.join("embed.js");
     let loader = std::fs::read_to_string(&loader_path)?;
@@ -74,8 +85,8 @@ pub fn stamp_loader(dir: &Path) -> Result<()> {
         .replace("__ARTICLE_WIDGET_JS__", &js)
         .replace("__ARTICLE_WIDGET_WASM__", &wasm)
         .replace("__ARTICLE_WIDGET_HLS__", &hls);
-    std::fs::write(loader_path, without_line_comments(&stamped))?;
-    Ok(())
+    std::fs::write(&loader_path, stamped)?;
+    minify::minify_js(&loader_path, minify::JsKind::Script)
 }
 
 /// Puts hls.js (its light build: no subtitles, alternate audio tracks or DRM, which the widget
@@ -106,19 +117,4 @@ pub fn copy_hls_player(dir: &Path) -> Result<String> {
     let name = format!("article-widget-hls-{hash:016x}.mjs");
     std::fs::write(dir.join(&name), shipped)?;
     Ok(name)
-}
-
-/// The loader as shipped: without its `//` comment lines, indentation and blank lines (a
-/// quarter of its bytes; every page load of every host pays them). Safe for `js/embed.js`,
-/// which has no multi-line strings; its header comment stays.
-pub fn without_line_comments(source: &str) -> String {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .fold(String::with_capacity(source.len()), |mut out, line| {
-            out.push_str(line);
-            out.push('\n');
-            out
-        })
 }

@@ -5,7 +5,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 use xtask::server::Origins;
 use xtask::webdriver::{Engine, ENGINE_VAR};
-use xtask::{build_dist, dist_dir, run, stamp_loader, tools, workspace_root, Result};
+use xtask::{build_dist, dist_dir, finish_bundle, run, tools, workspace_root, Result};
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -16,7 +16,8 @@ const USAGE: &str = "usage: cargo xtask <command>
                 (--rounds N cold loads per case, default 5)
   screenshots   render each look in Chromium into tests/screenshots/ (the references)
   support       check the stylesheet and the loader against the browser support policy
-  stamp-loader  (Trunk hook) write the hashed bundle names into embed.js";
+  finish-bundle (Trunk hook) shorten the wasm's import names, minify the JS, and write the
+                hashed bundle names into embed.js";
 
 fn main() {
     let command = std::env::args().nth(1).unwrap_or_default();
@@ -34,11 +35,11 @@ fn main() {
                 .unwrap_or(5);
             xtask::bench::run(rounds)
         }
-        "stamp-loader" => {
+        "finish-bundle" => {
             let dir = std::env::var("TRUNK_STAGING_DIR")
                 .map(Into::into)
                 .unwrap_or_else(|_| dist_dir());
-            stamp_loader(&dir)
+            finish_bundle(&dir)
         }
         _ => {
             eprintln!("{USAGE}");

@@ -8,6 +8,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
 /// hls.js, shipped in `dist/` for HLS streams in browsers without HLS of their own.
 pub const HLS_JS_VERSION: &str = "1.7.4";
+/// terser, which minifies the bundle's glue and the loader (`minify.rs`).
+pub const TERSER_VERSION: &str = "5.51.4";
 
 fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
@@ -180,7 +182,26 @@ pub fn ensure_build_tools() -> Result<()> {
         &["wasm-bindgen-cli", "--version", &format!("={bindgen}")],
     )?;
     ensure_wasm_opt()?;
-    ensure_hls_player()
+    ensure_hls_player()?;
+    ensure_terser()
+}
+
+/// Where the build installs terser (npm, pinned; in `target/`, not global).
+fn minifier_dir() -> std::path::PathBuf {
+    workspace_root().join("target/minifier")
+}
+
+/// terser's command-line script, which the build runs with Node.
+pub fn terser_path() -> std::path::PathBuf {
+    minifier_dir().join("node_modules/terser/bin/terser")
+}
+
+fn ensure_terser() -> Result<()> {
+    let packages = [("terser", TERSER_VERSION)];
+    if npm_installed(&minifier_dir(), &packages) && terser_path().exists() {
+        return Ok(());
+    }
+    npm_install(&minifier_dir(), &packages)
 }
 
 /// Where the build installs hls.js (npm, pinned; in `target/`, not global).
