@@ -210,6 +210,15 @@ fn a_json_feed_item_by_fragment_or_the_first() {
         missing.unwrap_err().to_string(),
         "items[id = nope] (JSON Feed) is missing"
     );
+    // A document that is JSON but no object, read as a feed because the element says so.
+    let source = SafeUrl::parse_absolute("https://news.example/feed.json").unwrap();
+    for not_an_object in ["[1, 2]", "\"feed\"", "3.5", "null"] {
+        assert_eq!(
+            parse_any(not_an_object, &source, Some(Format::JsonFeed)).unwrap_err(),
+            LoadError::NotAnObject,
+            "{not_an_object}"
+        );
+    }
 }
 
 #[test]

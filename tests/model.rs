@@ -797,7 +797,19 @@ fn comment_count_requests_batch_fifty_ids_each() {
         (counts.get("a"), counts.get("b"), counts.get("c")),
         (Some(&3), None, Some(&0))
     );
-    assert!(parse_counts("[]").is_err());
+    for not_counts in [
+        "[]",
+        "2.5",
+        r#"{"counts": "x"}"#,
+        r#"{"counts": [1]}"#,
+        r#"{"counts": null}"#,
+    ] {
+        assert_eq!(
+            parse_counts(not_counts),
+            Err(LoadError::NotAnObject),
+            "{not_counts}"
+        );
+    }
     assert_eq!(
         (backoff_ms(1), backoff_ms(2), backoff_ms(3), backoff_ms(30)),
         (5_000, 10_000, 20_000, 300_000)
@@ -924,6 +936,11 @@ fn an_articles_own_count_url_answers_one_count() {
     use article_widget::model::comments::parse_count;
     assert_eq!(parse_count(r#"{"count": 12}"#), Ok(12));
     assert_eq!(parse_count(r#"{"count": -1}"#), Err(LoadError::NotAnObject));
+    assert_eq!(
+        parse_count(r#"{"count": 1.5}"#),
+        Err(LoadError::NotAnObject)
+    );
+    assert_eq!(parse_count("[12]"), Err(LoadError::NotAnObject));
     assert!(matches!(
         parse_count(r#"{"count": 12,}"#),
         Err(LoadError::NotJson(_))

@@ -4,7 +4,7 @@
 use super::error::LoadError;
 use super::share::encode_component;
 use super::table::Table;
-use super::wire::{read, Whole};
+use super::wire::{read, Object, Whole};
 use serde::Deserialize;
 
 /// The most ids one request carries.
@@ -31,21 +31,27 @@ pub fn count_urls(template: &str, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-#[derive(Deserialize)]
+// Both are read through the lenient `Object`, which reads any JSON value (see
+// `formats::read`: serde_json's typed entry points would bring float printing into the wasm).
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Counts {
-    counts: Option<Table<Whole>>,
+    counts: Object<Table<Whole>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Count {
-    #[serde(default)]
     count: Whole,
 }
 
 /// Reads `{"counts": {"<id>": <integer>, ...}}`. Entries that are not whole numbers are left
 /// out, so one bad value does not cost the others their counts.
 pub fn parse_counts(text: &str) -> Result<Table<u64>, LoadError> {
-    let counts = read::<Counts>(text)?.counts.ok_or(LoadError::NotAnObject)?;
+    let counts = read::<Object<Counts>>(text)?
+        .0
+        .and_then(|c| c.counts.0)
+        .ok_or(LoadError::NotAnObject)?;
     Ok(counts
         .into_iter()
         .filter_map(|(id, Whole(n))| n.map(|n| (id, n)))
@@ -54,7 +60,10 @@ pub fn parse_counts(text: &str) -> Result<Table<u64>, LoadError> {
 
 /// Reads `{"count": <integer>}`, the answer of an article's own `comments.count_url`.
 pub fn parse_count(text: &str) -> Result<u64, LoadError> {
-    read::<Count>(text)?.count.0.ok_or(LoadError::NotAnObject)
+    read::<Object<Count>>(text)?
+        .0
+        .and_then(|c| c.count.0)
+        .ok_or(LoadError::NotAnObject)
 }
 
 /// How long to wait before retrying after `failures` failed rounds in a row: 5 s, doubling,
