@@ -1,12 +1,12 @@
-/*!
- * article-widget loader: the one stable, unhashed URL publishers copy.
- *
+/*! article-widget loader | MIT | the one stable, unhashed URL publishers copy */
+/*
  * A classic script (async, defer or plain; in head or body; before or after the elements).
  * It finds the hashed bundle next to its own URL, loads the wasm once, defines
  * <article-widget>, and mounts <div data-article-widget> elements, now and whenever a page
  * adds them. No eval, no inline script or style: it runs under a strict CSP.
  *
- * The three names below are filled in by the build (`cargo xtask finish-bundle`, a Trunk hook).
+ * The three names below are filled in by the build (`cargo xtask finish-bundle`, a Trunk hook),
+ * which also minifies this file; only the line above ships as a comment.
  */
 (function () {
   "use strict";

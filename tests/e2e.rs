@@ -491,7 +491,7 @@ fn the_shipped_loader_and_glue_are_minified() {
     );
     // The license header stays; the bundle's names are filled in.
     assert!(
-        loader.starts_with("/*!\n * article-widget loader"),
+        loader.starts_with("/*! article-widget loader | MIT"),
         "{loader:.80}"
     );
     assert!(!loader.contains("__ARTICLE_WIDGET_"));
