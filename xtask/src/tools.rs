@@ -197,11 +197,11 @@ pub fn terser_path() -> std::path::PathBuf {
 }
 
 fn ensure_terser() -> Result<()> {
-    let packages = [("terser", TERSER_VERSION)];
-    if npm_installed(&minifier_dir(), &packages) && terser_path().exists() {
-        return Ok(());
-    }
-    npm_install(&minifier_dir(), &packages)
+    ensure_npm(
+        &minifier_dir(),
+        &[("terser", TERSER_VERSION)],
+        &terser_path(),
+    )
 }
 
 /// Where the build installs hls.js (npm, pinned; in `target/`, not global).
@@ -215,11 +215,24 @@ pub fn hls_player_path() -> std::path::PathBuf {
 }
 
 fn ensure_hls_player() -> Result<()> {
-    let packages = [("hls.js", HLS_JS_VERSION)];
-    if npm_installed(&hls_player_dir(), &packages) && hls_player_path().exists() {
+    ensure_npm(
+        &hls_player_dir(),
+        &[("hls.js", HLS_JS_VERSION)],
+        &hls_player_path(),
+    )
+}
+
+/// Installs `packages` into `prefix` unless each is there at its pinned version and `needed`
+/// (the file the build or the tests use) exists.
+fn ensure_npm(
+    prefix: &std::path::Path,
+    packages: &[(&str, &str)],
+    needed: &std::path::Path,
+) -> Result<()> {
+    if npm_installed(prefix, packages) && needed.exists() {
         return Ok(());
     }
-    npm_install(&hls_player_dir(), &packages)
+    npm_install(prefix, packages)
 }
 
 /// Whether every package sits in `prefix` at its pinned version.
@@ -288,10 +301,7 @@ pub fn axe_script() -> std::path::PathBuf {
 }
 
 pub fn ensure_npm_test_tools() -> Result<()> {
-    if npm_installed(&npm_tools_dir(), NPM_TEST_TOOLS) && axe_script().exists() {
-        return Ok(());
-    }
-    npm_install(&npm_tools_dir(), NPM_TEST_TOOLS)
+    ensure_npm(&npm_tools_dir(), NPM_TEST_TOOLS, &axe_script())
 }
 
 /// What the test command needs on top of the build tools.
