@@ -31,8 +31,7 @@ pub fn count_urls(template: &str, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-// Both are read through the lenient `Object`, which reads any JSON value (see
-// `formats::read`: serde_json's typed entry points would bring float printing into the wasm).
+// Both are read through `Object`, as `wire::read` asks.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Counts {

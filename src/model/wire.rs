@@ -22,6 +22,12 @@ use std::marker::PhantomData;
 
 /// Reads `text` into `T` with serde_json, in the browser as in the native tests.
 ///
+/// `T` must read the document with `deserialize_any`: one of this module's field types
+/// ([`Field`], [`Object`], [`List`], ...), never a derived struct or a map directly. serde_json's
+/// typed entry points (`deserialize_struct`, `deserialize_map`) are the only callers of its
+/// "invalid type" sentence, which prints floats: reading one document that way brought float
+/// printing and serde's `Unexpected` back, 11 KB of brotli wasm (measured).
+///
 /// (The browser's `JSON.parse` read by serde-wasm-bindgen was measured too: 7 KB smaller in
 /// brotli, but slower, and in one task: an article of 30,000 blocks blocked the host page for
 /// 114 ms instead of 45. See the README.)

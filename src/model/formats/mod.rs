@@ -124,9 +124,7 @@ pub fn read(text: &str, format: Option<Format>) -> Result<Wire, LoadError> {
     Ok(match format.unwrap_or_else(|| detect(text)) {
         Format::V1 => Wire::V1(Box::new(wire::read(text)?)),
         Format::WordPress => Wire::WordPress(wire::read(text)?),
-        // Read leniently, as the v1 document is (`Field`) and the others are (`List`): only
-        // serde_json's typed entry points (`deserialize_struct`) build serde's "invalid type"
-        // message, which formats floats and brings 14 KB of float printing into the wasm.
+        // Through `Object`, as `wire::read` asks: a derived struct would bring float printing.
         Format::JsonFeed => Wire::JsonFeed(
             wire::read::<Object<json_feed::Feed>>(text)?
                 .0
