@@ -182,44 +182,62 @@ pub fn ensure_build_tools() -> Result<()> {
         &["wasm-bindgen-cli", "--version", &format!("={bindgen}")],
     )?;
     ensure_wasm_opt()?;
-    ensure_hls_player()?;
-    ensure_terser()
+    HLS_PLAYER.ensure()?;
+    TERSER.ensure()
 }
 
-/// Where the build installs terser (npm, pinned; in `target/`, not global).
-fn minifier_dir() -> std::path::PathBuf {
-    workspace_root().join("target/minifier")
+/// A pinned npm package the build runs or ships, installed under `target/`, never globally.
+struct BuildPackage {
+    /// The install prefix, relative to the workspace.
+    prefix: &'static str,
+    name: &'static str,
+    version: &'static str,
+    /// The file the build uses, inside the package.
+    file: &'static str,
+}
+
+/// The minifier of the glue and the loader (`finish-bundle`).
+const TERSER: BuildPackage = BuildPackage {
+    prefix: "target/minifier",
+    name: "terser",
+    version: TERSER_VERSION,
+    file: "bin/terser",
+};
+
+/// The HLS player the bundle ships, loaded on the first Play without native HLS.
+const HLS_PLAYER: BuildPackage = BuildPackage {
+    prefix: "target/player",
+    name: "hls.js",
+    version: HLS_JS_VERSION,
+    file: "dist/hls.light.min.mjs",
+};
+
+impl BuildPackage {
+    fn path(&self) -> std::path::PathBuf {
+        workspace_root()
+            .join(self.prefix)
+            .join("node_modules")
+            .join(self.name)
+            .join(self.file)
+    }
+
+    fn ensure(&self) -> Result<()> {
+        ensure_npm(
+            &workspace_root().join(self.prefix),
+            &[(self.name, self.version)],
+            &self.path(),
+        )
+    }
 }
 
 /// terser's command-line script, which the build runs with Node.
 pub fn terser_path() -> std::path::PathBuf {
-    minifier_dir().join("node_modules/terser/bin/terser")
-}
-
-fn ensure_terser() -> Result<()> {
-    ensure_npm(
-        &minifier_dir(),
-        &[("terser", TERSER_VERSION)],
-        &terser_path(),
-    )
-}
-
-/// Where the build installs hls.js (npm, pinned; in `target/`, not global).
-fn hls_player_dir() -> std::path::PathBuf {
-    workspace_root().join("target/player")
+    TERSER.path()
 }
 
 /// The hls.js file the bundle ships.
 pub fn hls_player_path() -> std::path::PathBuf {
-    hls_player_dir().join("node_modules/hls.js/dist/hls.light.min.mjs")
-}
-
-fn ensure_hls_player() -> Result<()> {
-    ensure_npm(
-        &hls_player_dir(),
-        &[("hls.js", HLS_JS_VERSION)],
-        &hls_player_path(),
-    )
+    HLS_PLAYER.path()
 }
 
 /// Installs `packages` into `prefix` unless each is there at its pinned version and `needed`
