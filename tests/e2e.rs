@@ -555,7 +555,7 @@ fn media_is_served_with_byte_ranges() {
         let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
         (head, response.len() - split - 4)
     };
-    let size = std::fs::metadata(workspace_root().join("tests/fixtures/demo/media/live-audio.ogg"))
+    let size = std::fs::metadata(workspace_root().join("docs/demo/media/live-audio.ogg"))
         .unwrap()
         .len() as usize;
     let (head, length) = get("Range: bytes=0-99\r\n");

@@ -56,7 +56,7 @@ fn formats_are_detected() {
         assert_eq!(detect(&fixture(name)), format, "{name}");
     }
     assert_eq!(
-        detect(include_str!("fixtures/demo/article.json")),
+        detect(include_str!("../docs/demo/article.json")),
         Format::V1
     );
     assert_eq!(Format::parse(Some("schema-org")), Some(Format::SchemaOrg));

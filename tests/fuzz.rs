@@ -23,7 +23,7 @@ fn base() -> SafeUrl {
     SafeUrl::parse_absolute("https://cdn.example/a/b.json").unwrap()
 }
 
-const SEED: &str = include_str!("fixtures/demo/article.json");
+const SEED: &str = include_str!("../docs/demo/article.json");
 
 /// Any JSON value, a few levels deep.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -71,7 +71,7 @@ fn assert_safe(nodes: &[HtmlNode], depth: usize) {
 
 fn schema() -> jsonschema::Validator {
     let schema: Value =
-        serde_json::from_str(include_str!("schema/article-v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../docs/schema/article-v1.schema.json")).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
 

@@ -24,8 +24,7 @@ use xtask::workspace_root;
 /// The seed article, its photo at its absolute URL, so that the test routes under `/__test/`
 /// (a slow article, a failing one) still show the real photo.
 fn seed() -> String {
-    let text =
-        std::fs::read_to_string(workspace_root().join("tests/fixtures/demo/article.json")).unwrap();
+    let text = std::fs::read_to_string(workspace_root().join("docs/demo/article.json")).unwrap();
     let mut article: Value = serde_json::from_str(&text).unwrap();
     article["image"]["url"] =
         format!("{}/demo/media/diaz-canel.jpg", origins().widget.origin).into();
@@ -53,7 +52,7 @@ fn widget(id: &str, src: &str, layout: &'static str) -> Widget {
 
 /// Writes a host page with each widget pre-rendered between paragraphs, loading the bundle
 /// from `embed` (on the widget origin), and returns its path on the host origin: under the
-/// strict CSP with the snippet's style hash added (as the README tells strict hosts to do),
+/// strict CSP with the snippet's style hash added (as docs/prerendering.md tells strict hosts to do),
 /// or with no CSP at all when `strict_csp` is false.
 fn page(name: &str, widgets: &[Widget], embed: &str, strict_csp: bool) -> String {
     let origin = &origins().widget.origin;
@@ -477,7 +476,7 @@ fn every_fixture_is_the_same_card_rendered_both_ways() {
             let text = probe(&b, expression).as_str().unwrap().to_string();
             // A date or number the widget writes through the browser's Intl (languages other
             // than en and es: en-GB and ar here) is ISO or ASCII digits in the pre-rendered
-            // card, as the README says: the `<time>` texts are left out (their `datetime`
+            // card, as docs/prerendering.md says: the `<time>` texts are left out (their `datetime`
             // kept) and digits compared as digits. (The seed's English date is compared whole
             // by the takeover test.)
             let mut rest = text.as_str();

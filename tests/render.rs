@@ -218,7 +218,7 @@ fn command(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
 
 #[test]
 fn the_command_reads_a_file_or_stdin_and_prints_the_snippet() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo/article.json");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/demo/article.json");
     let (code, from_file, _) = command(
         &["--src", SRC, "--layout", "full", file.to_str().unwrap()],
         None,

@@ -1,4 +1,4 @@
-//! The JSON Schema of the v1 format (`tests/schema/article-v1.schema.json`) accepts every
+//! The JSON Schema of the v1 format (`docs/schema/article-v1.schema.json`) accepts every
 //! fixture, rejects what the parser rejects, and agrees with the parser on the fixtures.
 #![cfg(not(target_arch = "wasm32"))]
 // The panic lints guard src/; a failing test is supposed to panic.
@@ -16,7 +16,7 @@ use std::path::Path;
 
 fn validator() -> jsonschema::Validator {
     let schema: Value =
-        serde_json::from_str(include_str!("schema/article-v1.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../docs/schema/article-v1.schema.json")).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
 
@@ -57,7 +57,7 @@ fn every_fixture_is_valid_v1_and_parses() {
 fn the_schema_rejects_what_the_parser_rejects() {
     let validator = validator();
     let base = SafeUrl::parse_absolute("https://cdn.example/a/article.json").unwrap();
-    let seed: Value = serde_json::from_str(include_str!("fixtures/demo/article.json")).unwrap();
+    let seed: Value = serde_json::from_str(include_str!("../docs/demo/article.json")).unwrap();
     let broken = [
         ("headline missing", {
             let mut v = seed.clone();

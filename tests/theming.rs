@@ -284,7 +284,7 @@ fn the_configurator_snippet_works_pasted_into_a_blank_page() {
     );
 }
 
-/// Each look against its reference in `tests/screenshots/` (the README shows them), within a
+/// Each look against its reference in `tests/screenshots/` (docs/theming.md shows them), within a
 /// tolerance for antialiasing. The references are Chromium renderings: in Firefox and WebKit,
 /// whose fonts and antialiasing differ, the shots are saved for review but not compared.
 /// `cargo xtask screenshots` refreshes the references after an intended change.

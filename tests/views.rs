@@ -39,7 +39,7 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("fixtures/demo/article.json");
+const SEED: &str = include_str!("../docs/demo/article.json");
 
 fn seed() -> Article {
     let base = SafeUrl::parse_absolute("https://cdn.example/articles/seed.json").unwrap();

@@ -358,7 +358,7 @@ fn chunks_cover_every_block_once_and_stay_small() {
 #[test]
 #[ignore = "a measurement: run by `cargo xtask bench` in release mode"]
 fn parse_times() {
-    let seed = include_str!("fixtures/demo/article.json").to_string();
+    let seed = include_str!("../docs/demo/article.json").to_string();
     let mut cases = vec![("seed".to_string(), seed)];
     for name in corpus::names() {
         cases.push((name.to_string(), corpus::document(name, None).unwrap()));

@@ -5,8 +5,8 @@
 //! come from serde: every field of a wire type reads whatever JSON value it finds, and says
 //! what it found, so that the conversion to the model, which knows the field's path, can name
 //! it (`body[3].text must be a string`). (`serde_path_to_error` does the same from serde's
-//! errors, and cost 100 KB of wasm before compression in its generic wrappers; see the
-//! README.)
+//! errors, and cost 100 KB of wasm before compression in its generic wrappers; see
+//! `docs/decisions/0001-field-paths-without-serde-path-to-error.md`.)
 //!
 //! - **v1, the widget's own format, is strict:** [`Field`] is absent, a value of the type the
 //!   format says ([`Shape`]), or the problem with what is there.
@@ -30,7 +30,7 @@ use std::marker::PhantomData;
 ///
 /// (The browser's `JSON.parse` read by serde-wasm-bindgen was measured too: 7 KB smaller in
 /// brotli, but slower, and in one task: an article of 30,000 blocks blocked the host page for
-/// 114 ms instead of 45. See the README.)
+/// 114 ms instead of 45; `docs/decisions/0002-serde-json-not-json-parse.md`.)
 pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
     serde_json::from_str(text).map_err(|err| {
         // The one data error serde itself raises for these types: a field written twice.

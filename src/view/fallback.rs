@@ -3,7 +3,7 @@
 //!
 //! Built with Leptos' element functions rather than `view!`: a `view!` made only of literal
 //! markup becomes an HTML template that Leptos parses with `innerHTML`, which a host page that
-//! enforces Trusted Types refuses (see the README's Security section).
+//! enforces Trusted Types refuses (see docs/security.md, Trusted Types).
 
 use leptos::html;
 use leptos::prelude::*;

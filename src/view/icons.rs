@@ -16,7 +16,7 @@ pub fn play_icon() -> impl IntoView {
 
 /// Every attribute is a value, not a literal, on purpose: a `view!` made only of literals
 /// becomes a Leptos HTML template, which is parsed with `innerHTML`, and a host page that
-/// enforces Trusted Types refuses that (see the README's Security section).
+/// enforces Trusted Types refuses that (see docs/security.md, Trusted Types).
 fn icon(path: &'static str, filled: bool, size: u32) -> impl IntoView {
     let class = if filled {
         "aw-icon aw-icon-filled"

@@ -324,7 +324,7 @@ fn write_prerendered_pages(widget: &str) -> Result<()> {
         "article-widget-render",
     ]))?;
     let render = workspace_root().join("target/debug/article-widget-render");
-    let article = workspace_root().join("tests/fixtures/demo/article.json");
+    let article = workspace_root().join("docs/demo/article.json");
     let scratch = workspace_root().join("target/scratch");
     std::fs::create_dir_all(&scratch)?;
     for (widgets, cdn) in [(1, crate::server::SLOW_PREFIX), (100, "")] {
@@ -405,7 +405,7 @@ fn print(report: &Value) {
         );
     }
     println!(
-        "  first visit, brotli: {} bytes (target 160 KB, issue 15)",
+        "  first visit, brotli: {} bytes",
         report["first_visit_brotli_bytes"]
     );
     println!("\nOn demand (not in a first visit)");

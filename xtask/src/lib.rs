@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod corpus;
+pub mod docs;
 pub mod hostile;
 pub mod http;
 pub mod live;

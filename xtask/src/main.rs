@@ -1,4 +1,4 @@
-//! `cargo xtask <command>`: see the README.
+//! `cargo xtask <command>`: see the README and docs/testing.md.
 
 use std::os::unix::process::CommandExt;
 use std::process::Command;

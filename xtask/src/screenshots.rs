@@ -1,4 +1,4 @@
-//! The reference screenshots of each look (`tests/screenshots/`, shown in the README): taken in
+//! The reference screenshots of each look (`tests/screenshots/`, shown in the README and docs/theming.md): taken in
 //! Chromium, compared by the theming test with a tolerance, refreshed by
 //! `cargo xtask screenshots`.
 

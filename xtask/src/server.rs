@@ -242,7 +242,7 @@ impl Server {
         }
         // The same bundle hosted under a deeper path, as a CDN would version it.
         let path = path.strip_prefix(NESTED_PREFIX).map_or(path, |rest| rest);
-        // Cache lifetimes as the README tells hosts: the hashed bundle forever, the loader
+        // Cache lifetimes as docs/embedding.md tells hosts: the hashed bundle forever, the loader
         // (whose URL never changes) for five minutes.
         if path.starts_with("/article-widget-") {
             return serve_file(out, root, path, &immutable(cors), None);
@@ -514,7 +514,7 @@ fn host(
     let path = target.split('?').next().unwrap_or("/");
     let widget_origin = edit.widget_origin;
     // The spec's CSP for host pages, plus 'self' for the page's own script and styles, and
-    // `blob:` media, which HLS through hls.js needs (Media Source Extensions; see the README).
+    // `blob:` media, which HLS through hls.js needs (Media Source Extensions; see docs/live-streams.md).
     let csp = format!(
         "default-src 'none'; script-src 'self' {widget_origin} 'wasm-unsafe-eval'; style-src 'self' {widget_origin}; \
          connect-src 'self' {widget_origin}; img-src 'self' {widget_origin}; media-src {widget_origin} blob:; \
@@ -537,7 +537,7 @@ fn host(
     let substitution = Some(edit);
     // A blank page as a publisher would paste a snippet into: no CSP at all; or, with
     // `?style-hash=<base64url>`, the strict CSP with that `'sha256-…'` added to `style-src`
-    // (a pre-rendered snippet's `<style>`, as the README tells strict hosts to allow it).
+    // (a pre-rendered snippet's `<style>`, as docs/prerendering.md tells strict hosts to allow it).
     if let Some(file) = path.strip_prefix("/scratch/") {
         let scratch = crate::workspace_root().join("target/scratch");
         let headers = match query_param(target, "style-hash") {

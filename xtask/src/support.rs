@@ -1,12 +1,12 @@
 //! The browser support policy, checked: the stylesheet and the loader against the caniuse data
-//! for the browsers the README promises (doiuse and eslint-plugin-compat, from npm).
+//! for the browsers the docs promise (`docs/embedding.md`) (doiuse and eslint-plugin-compat, from npm).
 
 use crate::tools::npm_tools_dir;
 use crate::{workspace_root, Result};
 use serde_json::Value;
 use std::process::Command;
 
-/// The oldest browsers the widget supports, as a browserslist query (the README states it).
+/// The oldest browsers the widget supports, as a browserslist query (`docs/embedding.md` states it).
 pub const BROWSER_SUPPORT: &str =
     "safari >= 16.4, ios_saf >= 16.4, firefox esr, last 2 chrome versions, last 2 edge versions";
 
@@ -89,8 +89,10 @@ pub fn check() -> Result<()> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_readme_states_the_policy_that_is_checked() {
-        let readme = std::fs::read_to_string(crate::workspace_root().join("README.md")).unwrap();
-        assert!(readme.contains(super::BROWSER_SUPPORT));
+    fn the_docs_state_the_policy_that_is_checked() {
+        let docs = crate::workspace_root().join("docs/embedding.md");
+        assert!(std::fs::read_to_string(docs)
+            .unwrap()
+            .contains(super::BROWSER_SUPPORT));
     }
 }
