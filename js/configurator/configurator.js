@@ -1,7 +1,8 @@
 // The configurator: every change updates the live preview and the snippet a publisher copies.
 (function () {
   "use strict";
-  var NETWORKS = ["x", "facebook", "whatsapp", "bluesky", "linkedin", "telegram", "reddit", "threads", "mastodon", "email", "copy", "native"];
+  // The share table's networks (src/model/share.rs), the default ones first; a test checks both lists.
+  var NETWORKS = ["x", "facebook", "whatsapp", "bluesky", "linkedin", "email", "copy", "telegram", "reddit", "threads", "mastodon", "native"];
   var DEFAULT_SHARE = "x,facebook,whatsapp,bluesky,linkedin,email,copy";
   var loader = document.querySelector('script[src$="/embed.js"]').src;
   var preview = document.getElementById("preview");

@@ -1,5 +1,11 @@
 //! Share targets and the links they open. Every network is a plain link built here: no
 //! third-party script, nothing requested before the reader clicks.
+//!
+//! [`NETWORKS`] is the one table of networks: the share list's ids and aliases, the share
+//! bar's names and icons, and how each opens come from it; tests check the configurator's
+//! list, the docs' table and the embed spec's ids against it, both ways.
+
+use super::i18n::Strings;
 
 /// A share target, by its id in the embed spec.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,12 +58,14 @@ pub enum Opens {
 }
 
 /// Everything the widget knows of one network but its link: the one table the model, the icons
-/// and the share bar read (and, checked by a test, the configurator and the README list).
+/// and the share bar read (and, checked by tests, the configurator, the docs and the spec).
 #[derive(Debug)]
 pub struct NetworkInfo {
     pub network: ShareNetwork,
     /// The id in the embed spec, also used in `article-widget:share` events.
     pub id: &'static str,
+    /// Other ids the share list accepts for it (a network's former name).
+    pub aliases: &'static [&'static str],
     /// The service's own name, for "Share on X".
     pub brand: &'static str,
     pub opens: Opens,
@@ -68,24 +76,37 @@ pub struct NetworkInfo {
 /// Every network, in the order of the embed spec.
 #[rustfmt::skip]
 pub const NETWORKS: &[NetworkInfo] = &[
-    NetworkInfo { network: ShareNetwork::X, id: "x", brand: "X", opens: Opens::Popup, icon: ("M4 4l16 16M20 4L4 20", false) },
-    NetworkInfo { network: ShareNetwork::Facebook, id: "facebook", brand: "Facebook", opens: Opens::Popup, icon: ("M14 7h3V3h-3a4 4 0 0 0-4 4v3H7v4h3v7h4v-7h3l1-4h-4V7.5a.5.5 0 0 1 .5-.5z", true) },
-    NetworkInfo { network: ShareNetwork::Linkedin, id: "linkedin", brand: "LinkedIn", opens: Opens::Popup, icon: ("M5 9h3v10H5zM6.5 4a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5zM10 9h3v1.5c.6-1 1.8-1.8 3.3-1.8 2.6 0 3.7 1.7 3.7 4.6V19h-3v-5.2c0-1.4-.4-2.3-1.7-2.3-1.4 0-2.3 1-2.3 2.5V19h-3z", true) },
-    NetworkInfo { network: ShareNetwork::Whatsapp, id: "whatsapp", brand: "WhatsApp", opens: Opens::Popup, icon: ("M4 20l1.4-4A8 8 0 1 1 8 18.6zM9 9c0 3 3 6 6 6l1-1.5-2-1-1 1c-1 0-2.5-1.5-2.5-2.5l1-1-1-2z", false) },
-    NetworkInfo { network: ShareNetwork::Telegram, id: "telegram", brand: "Telegram", opens: Opens::Popup, icon: ("M3 11l17-7-3 16-5-4-3 3v-5l8-7-10 6z", true) },
-    NetworkInfo { network: ShareNetwork::Reddit, id: "reddit", brand: "Reddit", opens: Opens::Popup, icon: ("M6 14a6 4 0 1 0 12 0 6 4 0 1 0-12 0M12 10l1.5-5 4 1M9.5 13.5h0M14.5 13.5h0M9.5 16.5c1.5 1 3.5 1 5 0", false) },
-    NetworkInfo { network: ShareNetwork::Bluesky, id: "bluesky", brand: "Bluesky", opens: Opens::Popup, icon: ("M12 11C10.5 8 7 4 4.5 4 3 4 3.5 7 4 9c.6 2.2 2.6 3 5 2.7-2.5.5-4.3 1.8-2.5 4.3 2.6 3.4 4.6.5 5.5-2.5.9 3 2.9 5.9 5.5 2.5 1.8-2.5 0-3.8-2.5-4.3 2.4.3 4.4-.5 5-2.7.5-2 1-5-.5-5C17 4 13.5 8 12 11z", true) },
-    NetworkInfo { network: ShareNetwork::Threads, id: "threads", brand: "Threads", opens: Opens::Popup, icon: ("M16 11c-.5-3-2.5-4-4.5-4C9 7 8 9 8 12s1.5 5 4 5 4-1.5 4-4-2-3-4-3-3 1-3 2 1 2 2.5 2 3.5-1 3.5-4M19 12a7 7 0 1 1-2-5", false) },
-    NetworkInfo { network: ShareNetwork::Mastodon, id: "mastodon", brand: "Mastodon", opens: Opens::InWidget, icon: ("M5 6a3 3 0 0 1 3-3h8a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-5l-3 3v-3H8a3 3 0 0 1-3-3zM9 13V9l3 3 3-3v4", false) },
-    NetworkInfo { network: ShareNetwork::Email, id: "email", brand: "Email", opens: Opens::MailApp, icon: ("M3 6h18v12H3zM3 7l9 6 9-6", false) },
-    NetworkInfo { network: ShareNetwork::Copy, id: "copy", brand: "Copy link", opens: Opens::InWidget, icon: ("M8 8h11v11H8zM5 16V5h11", false) },
-    NetworkInfo { network: ShareNetwork::Native, id: "native", brand: "Share", opens: Opens::InWidget, icon: ("M12 3v12M8 7l4-4 4 4M5 12v8h14v-8", false) },
+    NetworkInfo { network: ShareNetwork::X, id: "x", aliases: &["twitter"], brand: "X", opens: Opens::Popup, icon: ("M4 4l16 16M20 4L4 20", false) },
+    NetworkInfo { network: ShareNetwork::Facebook, id: "facebook", aliases: &[], brand: "Facebook", opens: Opens::Popup, icon: ("M14 7h3V3h-3a4 4 0 0 0-4 4v3H7v4h3v7h4v-7h3l1-4h-4V7.5a.5.5 0 0 1 .5-.5z", true) },
+    NetworkInfo { network: ShareNetwork::Linkedin, id: "linkedin", aliases: &[], brand: "LinkedIn", opens: Opens::Popup, icon: ("M5 9h3v10H5zM6.5 4a1.75 1.75 0 1 1 0 3.5 1.75 1.75 0 0 1 0-3.5zM10 9h3v1.5c.6-1 1.8-1.8 3.3-1.8 2.6 0 3.7 1.7 3.7 4.6V19h-3v-5.2c0-1.4-.4-2.3-1.7-2.3-1.4 0-2.3 1-2.3 2.5V19h-3z", true) },
+    NetworkInfo { network: ShareNetwork::Whatsapp, id: "whatsapp", aliases: &[], brand: "WhatsApp", opens: Opens::Popup, icon: ("M4 20l1.4-4A8 8 0 1 1 8 18.6zM9 9c0 3 3 6 6 6l1-1.5-2-1-1 1c-1 0-2.5-1.5-2.5-2.5l1-1-1-2z", false) },
+    NetworkInfo { network: ShareNetwork::Telegram, id: "telegram", aliases: &[], brand: "Telegram", opens: Opens::Popup, icon: ("M3 11l17-7-3 16-5-4-3 3v-5l8-7-10 6z", true) },
+    NetworkInfo { network: ShareNetwork::Reddit, id: "reddit", aliases: &[], brand: "Reddit", opens: Opens::Popup, icon: ("M6 14a6 4 0 1 0 12 0 6 4 0 1 0-12 0M12 10l1.5-5 4 1M9.5 13.5h0M14.5 13.5h0M9.5 16.5c1.5 1 3.5 1 5 0", false) },
+    NetworkInfo { network: ShareNetwork::Bluesky, id: "bluesky", aliases: &[], brand: "Bluesky", opens: Opens::Popup, icon: ("M12 11C10.5 8 7 4 4.5 4 3 4 3.5 7 4 9c.6 2.2 2.6 3 5 2.7-2.5.5-4.3 1.8-2.5 4.3 2.6 3.4 4.6.5 5.5-2.5.9 3 2.9 5.9 5.5 2.5 1.8-2.5 0-3.8-2.5-4.3 2.4.3 4.4-.5 5-2.7.5-2 1-5-.5-5C17 4 13.5 8 12 11z", true) },
+    NetworkInfo { network: ShareNetwork::Threads, id: "threads", aliases: &[], brand: "Threads", opens: Opens::Popup, icon: ("M16 11c-.5-3-2.5-4-4.5-4C9 7 8 9 8 12s1.5 5 4 5 4-1.5 4-4-2-3-4-3-3 1-3 2 1 2 2.5 2 3.5-1 3.5-4M19 12a7 7 0 1 1-2-5", false) },
+    NetworkInfo { network: ShareNetwork::Mastodon, id: "mastodon", aliases: &[], brand: "Mastodon", opens: Opens::InWidget, icon: ("M5 6a3 3 0 0 1 3-3h8a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3h-5l-3 3v-3H8a3 3 0 0 1-3-3zM9 13V9l3 3 3-3v4", false) },
+    NetworkInfo { network: ShareNetwork::Email, id: "email", aliases: &[], brand: "Email", opens: Opens::MailApp, icon: ("M3 6h18v12H3zM3 7l9 6 9-6", false) },
+    NetworkInfo { network: ShareNetwork::Copy, id: "copy", aliases: &[], brand: "Copy link", opens: Opens::InWidget, icon: ("M8 8h11v11H8zM5 16V5h11", false) },
+    NetworkInfo { network: ShareNetwork::Native, id: "native", aliases: &[], brand: "Share", opens: Opens::InWidget, icon: ("M12 3v12M8 7l4-4 4 4M5 12v8h14v-8", false) },
 ];
+
+/// Services that have closed: their ids are accepted, so old embed codes keep working, and
+/// skipped with the reason.
+pub const RETIRED: &[(&str, &str)] = &[("googleplus", "Google+ closed in April 2019")];
+
+/// What a share button is called: the text it shows, and its accessible name, which contains
+/// that text (WCAG 2.5.3, Label in Name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareNames {
+    pub visible: String,
+    pub accessible: String,
+}
 
 /// Stands in for a network missing from [`NETWORKS`], which a test rules out.
 const UNLISTED: NetworkInfo = NetworkInfo {
     network: ShareNetwork::Copy,
     id: "",
+    aliases: &[],
     brand: "",
     opens: Opens::InWidget,
     icon: ("", false),
@@ -110,16 +131,34 @@ impl ShareNetwork {
 
     pub fn from_id(id: &str) -> ShareId {
         let id = id.trim().to_ascii_lowercase();
-        if id == "twitter" {
-            return ShareId::Network(ShareNetwork::X);
-        }
-        if id == "googleplus" || id == "google-plus" {
-            return ShareId::Retired("Google+ closed in April 2019");
+        if let Some((_, why)) = RETIRED.iter().find(|(retired, _)| *retired == id) {
+            return ShareId::Retired(why);
         }
         NETWORKS
             .iter()
-            .find(|row| row.id == id)
+            .find(|row| row.id == id || row.aliases.contains(&id.as_str()))
             .map_or(ShareId::Unknown, |row| ShareId::Network(row.network))
+    }
+
+    /// The button's names in the reader's language: "Share on X" around the brand, or the
+    /// widget's own words for what it does itself.
+    pub fn names(self, strings: &Strings) -> ShareNames {
+        let (visible, accessible) = match self {
+            ShareNetwork::Email => (
+                strings.email.to_string(),
+                strings.share_by_email.to_string(),
+            ),
+            ShareNetwork::Copy => (strings.copy_link.to_string(), strings.copy_link.to_string()),
+            ShareNetwork::Native => (strings.share.to_string(), strings.share_native.to_string()),
+            other => (
+                other.brand().to_string(),
+                strings.share_on_network(other.brand()),
+            ),
+        };
+        ShareNames {
+            visible,
+            accessible,
+        }
     }
 
     /// The share link, for the networks that are links. `None` for [`ShareNetwork::Copy`],

@@ -3,7 +3,7 @@ use super::icons::share_icon;
 use super::services::Services;
 use super::use_locale;
 use crate::model::share::{
-    mastodon_link, mastodon_server, opens_in_popup, ShareNetwork, SharePage,
+    mastodon_link, mastodon_server, opens_in_popup, ShareNames, ShareNetwork, SharePage,
 };
 use crate::model::widget_event::WidgetEvent;
 use leptos::prelude::*;
@@ -63,18 +63,10 @@ pub fn ShareBar(
         .into_iter()
         .filter(|n| *n != ShareNetwork::Native || native_available)
         .map(|network| {
-            let label = match network {
-                ShareNetwork::Email => strings.share_by_email.to_string(),
-                ShareNetwork::Copy => strings.copy_link.to_string(),
-                ShareNetwork::Native => strings.share_native.to_string(),
-                other => strings.share_on_network(other.brand()),
-            };
-            let visible_name = match network {
-                ShareNetwork::Copy => strings.copy_link,
-                ShareNetwork::Native => strings.share,
-                ShareNetwork::Email => strings.email,
-                other => other.brand(),
-            };
+            let ShareNames {
+                visible: visible_name,
+                accessible: label,
+            } = network.names(strings);
             let link = content.with_value(|c| network.link(&c.page()));
             let item = match link {
                 Some(href) => {
