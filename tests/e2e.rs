@@ -312,7 +312,7 @@ fn errors_name_the_problem_and_keep_the_fallback() {
     let cases = [
         ("missing", "The server answered HTTP 404."),
         ("not-json", "The response is not JSON"),
-        ("no-headline", "Headline is missing."),
+        ("no-headline", "headline is missing."),
         (
             "version-2",
             "Unsupported version 2: this widget reads version 1 of the article format.",

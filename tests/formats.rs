@@ -149,7 +149,7 @@ fn a_wordpress_array_response_takes_its_first_post() {
     );
     assert_eq!(
         empty.unwrap_err().to_string(),
-        "[0] (WordPress post) is missing"
+        "[0] (WordPress post) is missing."
     );
 }
 
@@ -165,7 +165,7 @@ fn wordpress_without_a_title_names_the_field_and_the_format() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "title.rendered (WordPress post) is missing"
+        "title.rendered (WordPress post) is missing."
     );
     assert!(matches!(err, LoadError::Invalid(_)));
 }
@@ -208,7 +208,7 @@ fn a_json_feed_item_by_fragment_or_the_first() {
     );
     assert_eq!(
         missing.unwrap_err().to_string(),
-        "items[id = nope] (JSON Feed) is missing"
+        "items[id = nope] (JSON Feed) is missing."
     );
     // A document that is JSON but no object, read as a feed because the element says so.
     let source = SafeUrl::parse_absolute("https://news.example/feed.json").unwrap();
@@ -272,7 +272,7 @@ fn a_news_article_with_an_array_of_image_urls() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "datePublished (schema.org article) is missing"
+        "datePublished (schema.org article) is missing."
     );
 }
 
@@ -285,6 +285,6 @@ fn an_explicit_format_wins_over_detection() {
     );
     assert_eq!(
         err.unwrap_err().to_string(),
-        "version must be a positive integer"
+        "version must be a positive integer."
     );
 }

@@ -135,7 +135,7 @@ fn every_network_failure_ends_in_a_clear_error_in_that_widget_only() {
         ("huge-stream", "The response is larger than 1024 KiB."),
         (
             "not-http",
-            "Src uses the javascript: scheme (only http and https are allowed).",
+            "src uses the javascript: scheme (only http and https are allowed).",
         ),
         // Headers at once, then one byte every 100 ms: the timeout covers the body too.
         ("drip-slow", "Timeout: no answer after 10 s."),

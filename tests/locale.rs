@@ -40,7 +40,7 @@ fn comment_counts_and_languages() {
             field: "headline".into(),
             problem: Problem::Missing
         })),
-        "Headline is missing."
+        "headline is missing."
     );
 }
 
@@ -94,47 +94,327 @@ fn the_language_is_the_attribute_then_the_article_then_the_page_then_english() {
     assert_eq!(choose_language(None, None, None), "en");
 }
 
+/// Every error the widget can show, one of each kind. The matches list every variant without
+/// a wildcard, so a new variant does not compile until it is walked here too.
+fn every_error() -> Vec<LoadError> {
+    use article_widget::model::error::{Expected, NotJson};
+    let expected = [
+        Expected::String,
+        Expected::Object,
+        Expected::Array,
+        Expected::Number,
+        Expected::ObjectOrArray,
+        Expected::PositiveInteger,
+        Expected::WholeNumber,
+        Expected::Pixels,
+        Expected::VideoOrAudio,
+    ];
+    for e in expected {
+        match e {
+            Expected::String
+            | Expected::Object
+            | Expected::Array
+            | Expected::Number
+            | Expected::ObjectOrArray
+            | Expected::PositiveInteger
+            | Expected::WholeNumber
+            | Expected::Pixels
+            | Expected::VideoOrAudio => {}
+        }
+    }
+    let url_errors = [
+        UrlError::Empty,
+        UrlError::Scheme("javascript".into()),
+        UrlError::NoHost,
+    ];
+    for e in &url_errors {
+        match e {
+            UrlError::Empty | UrlError::Scheme(_) | UrlError::NoHost => {}
+        }
+    }
+    let not_json = [
+        NotJson::Empty,
+        NotJson::NotText,
+        NotJson::EndsEarly { line: 3, column: 1 },
+        NotJson::Syntax {
+            line: 1,
+            column: 15,
+        },
+    ];
+    for e in not_json {
+        match e {
+            NotJson::Empty
+            | NotJson::NotText
+            | NotJson::EndsEarly { .. }
+            | NotJson::Syntax { .. } => {}
+        }
+    }
+    let mut problems = vec![
+        Problem::Missing,
+        Problem::Empty,
+        Problem::Date,
+        Problem::Repeated,
+    ];
+    problems.extend(expected.map(Problem::WrongType));
+    problems.extend(expected.map(Problem::Value));
+    problems.extend(url_errors.iter().cloned().map(Problem::Url));
+    for p in &problems {
+        match p {
+            Problem::Missing
+            | Problem::Empty
+            | Problem::Date
+            | Problem::Repeated
+            | Problem::WrongType(_)
+            | Problem::Value(_)
+            | Problem::Url(_) => {}
+        }
+    }
+    let mut errors = vec![
+        LoadError::NoSource,
+        LoadError::Http(404),
+        LoadError::Network,
+        LoadError::Timeout { seconds: 10 },
+        LoadError::TooLarge {
+            limit_bytes: 1 << 20,
+        },
+        LoadError::NotAnObject,
+        LoadError::UnsupportedVersion(2),
+    ];
+    errors.extend(url_errors.iter().cloned().map(LoadError::BadSource));
+    errors.extend(not_json.map(LoadError::NotJson));
+    errors.extend(problems.into_iter().map(|problem| {
+        LoadError::Invalid(FieldError {
+            field: "body[3].text".into(),
+            problem,
+        })
+    }));
+    for e in &errors {
+        match e {
+            LoadError::NoSource
+            | LoadError::BadSource(_)
+            | LoadError::Http(_)
+            | LoadError::Network
+            | LoadError::Timeout { .. }
+            | LoadError::TooLarge { .. }
+            | LoadError::NotJson(_)
+            | LoadError::NotAnObject
+            | LoadError::UnsupportedVersion(_)
+            | LoadError::Invalid(_) => {}
+        }
+    }
+    errors
+}
+
+/// Each error has one sentence of its own in every language: none missing or left with a
+/// placeholder, no two errors worded alike, every language its own words; the console's English
+/// (`Display`) is the English Locale's.
+#[test]
+fn every_error_has_its_own_sentence_in_every_language() {
+    use article_widget::model::i18n::LANGUAGES;
+    let errors = every_error();
+    for strings in LANGUAGES {
+        let mut seen: Vec<(String, &LoadError)> = Vec::new();
+        for error in &errors {
+            let sentence = strings.error_detail(error);
+            assert!(
+                sentence.len() > 8 && sentence.ends_with('.') && !sentence.contains('{'),
+                "{}: {error:?} reads {sentence:?}",
+                strings.lang
+            );
+            // A wrong type and a value outside the allowed ones are worded alike on purpose
+            // ("must be a string" either way), and so are an empty field and an empty URL.
+            let alike = |a: &LoadError, b: &LoadError| match (a, b) {
+                (LoadError::Invalid(a), LoadError::Invalid(b)) => {
+                    matches!(
+                        (&a.problem, &b.problem),
+                        (Problem::WrongType(x), Problem::Value(y))
+                            | (Problem::Value(x), Problem::WrongType(y)) if x == y
+                    ) || matches!(
+                        (&a.problem, &b.problem),
+                        (Problem::Url(UrlError::Empty), Problem::Empty)
+                            | (Problem::Empty, Problem::Url(UrlError::Empty))
+                    )
+                }
+                _ => false,
+            };
+            if let Some((_, other)) = seen
+                .iter()
+                .find(|(s, other)| *s == sentence && !alike(error, other))
+            {
+                panic!(
+                    "{}: {error:?} and {other:?} both read {sentence:?}",
+                    strings.lang
+                );
+            }
+            if strings.lang != "en" {
+                assert_ne!(
+                    sentence,
+                    EN.error_detail(error),
+                    "{}: {error:?}",
+                    strings.lang
+                );
+            }
+            seen.push((sentence, error));
+        }
+    }
+    for error in &errors {
+        assert_eq!(error.to_string(), EN.error_detail(error));
+    }
+}
+
 #[test]
 fn errors_read_in_the_readers_language() {
-    use article_widget::model::error::Expected;
+    use article_widget::model::error::{Expected, NotJson};
     let field = |field: &str, problem: Problem| {
         LoadError::Invalid(FieldError {
             field: field.into(),
             problem,
         })
     };
-    let errors = [
-        LoadError::NoSource,
-        LoadError::BadSource(UrlError::Scheme("javascript".into())),
-        LoadError::TooLarge {
-            limit_bytes: 1 << 20,
-        },
-        LoadError::NotJson("trailing comma at line 1 column 15".into()),
-        LoadError::NotAnObject,
-        LoadError::UnsupportedVersion(2),
-        field("headline", Problem::Missing),
-        field("headline", Problem::Empty),
-        field("body[3].text", Problem::WrongType(Expected::String)),
-        field("comments.count", Problem::Value(Expected::WholeNumber)),
-        field("image.url", Problem::Url(UrlError::NoHost)),
-        field("published", Problem::Date),
-        field("headline", Problem::Repeated),
-    ];
-    for error in &errors {
-        // The reader's English sentence is the console's message, as a sentence.
-        let console = error.to_string();
-        let sentence = format!("{}{}.", console[..1].to_ascii_uppercase(), &console[1..]);
-        assert_eq!(EN.error_detail(error), sentence);
-        // And every one has its own Spanish.
-        assert_ne!(ES.error_detail(error), sentence, "{error:?}");
+    assert_eq!(
+        ES.error_detail(&field("body[3].text", Problem::WrongType(Expected::String))),
+        "body[3].text debe ser una cadena de texto."
+    );
+    assert_eq!(
+        ES.error_detail(&field("headline", Problem::Missing)),
+        "Falta headline."
+    );
+    assert_eq!(
+        EN.error_detail(&field("headline", Problem::Missing)),
+        "headline is missing."
+    );
+    assert_eq!(
+        ES.error_detail(&LoadError::BadSource(UrlError::Scheme("javascript".into()))),
+        "src usa el esquema javascript: (solo se permiten http y https)."
+    );
+    assert_eq!(
+        EN.error_detail(&LoadError::NotJson(NotJson::Syntax {
+            line: 1,
+            column: 15
+        })),
+        "The response is not JSON (it breaks at line 1, column 15)."
+    );
+    // A URL problem after what the URL was for, as the console's warnings put it.
+    assert_eq!(
+        UrlError::Scheme("data".into()).to_string(),
+        "uses the data: scheme (only http and https are allowed)"
+    );
+}
+
+/// Every string of every language is there: the destructuring lists each field, so a new one
+/// does not compile until it is checked here; each is text, and each language has its own.
+#[test]
+fn every_string_is_there_in_every_language() {
+    use article_widget::model::i18n::{Strings, LANGUAGES};
+    fn texts(strings: &Strings) -> Vec<(&'static str, &'static str)> {
+        let Strings {
+            lang: _,
+            published,
+            updated,
+            by,
+            related,
+            breadcrumb,
+            live,
+            audio_only,
+            player_mode,
+            play,
+            comment_one,
+            comment_other,
+            no_comments,
+            share,
+            share_on,
+            share_by_email,
+            email,
+            copy_link,
+            copied,
+            share_native,
+            mastodon_server,
+            mastodon_submit,
+            mastodon_invalid,
+            cancel,
+            copy_manually,
+            continue_reading,
+            loading,
+            error_title,
+            retry,
+            media_error,
+            stream_offline,
+            go_live,
+            live_badge,
+            error_http: _,
+            error_network: _,
+            error_timeout: _,
+            error_no_source: _,
+            error_too_large: _,
+            error_not_json_empty: _,
+            error_not_json_not_text: _,
+            error_not_json_ends_early: _,
+            error_not_json_syntax: _,
+            error_not_object: _,
+            error_version: _,
+            field_missing: _,
+            field_empty: _,
+            field_wrong: _,
+            field_date: _,
+            field_repeated: _,
+            field_scheme: _,
+            field_no_host: _,
+            expected: _,
+            opinion,
+            months,
+            long_date,
+            group_separator: _,
+            group_from_digits: _,
+        } = strings;
+        // The error sentences are walked by every_error_has_its_own_sentence_in_every_language.
+        let mut all = vec![
+            ("published", *published),
+            ("updated", *updated),
+            ("by", *by),
+            ("related", *related),
+            ("breadcrumb", *breadcrumb),
+            ("live", *live),
+            ("audio_only", *audio_only),
+            ("player_mode", *player_mode),
+            ("play", *play),
+            ("comment_one", *comment_one),
+            ("comment_other", *comment_other),
+            ("no_comments", *no_comments),
+            ("share", *share),
+            ("share_on", *share_on),
+            ("share_by_email", *share_by_email),
+            ("email", *email),
+            ("copy_link", *copy_link),
+            ("copied", *copied),
+            ("share_native", *share_native),
+            ("mastodon_server", *mastodon_server),
+            ("mastodon_submit", *mastodon_submit),
+            ("mastodon_invalid", *mastodon_invalid),
+            ("cancel", *cancel),
+            ("copy_manually", *copy_manually),
+            ("continue_reading", *continue_reading),
+            ("loading", *loading),
+            ("error_title", *error_title),
+            ("retry", *retry),
+            ("media_error", *media_error),
+            ("stream_offline", *stream_offline),
+            ("go_live", *go_live),
+            ("live_badge", *live_badge),
+            ("opinion", *opinion),
+            ("long_date", *long_date),
+        ];
+        all.extend(months.iter().map(|m| ("months", *m)));
+        all
     }
-    assert_eq!(
-        ES.error_detail(&errors[8]),
-        "Body[3].text debe ser una cadena de texto."
-    );
-    assert_eq!(ES.error_detail(&errors[6]), "Falta headline.");
-    assert_eq!(
-        ES.error_detail(&errors[1]),
-        "Src usa el esquema javascript: (solo se permiten http y https)."
-    );
+    let english = texts(&EN);
+    for strings in LANGUAGES {
+        for (i, (name, text)) in texts(strings).into_iter().enumerate() {
+            assert!(!text.trim().is_empty(), "{}: {name} is empty", strings.lang);
+            if strings.lang != "en" {
+                // "Share" the button and "Share" the form's submit may share a word, but no
+                // string is left in English.
+                assert_ne!(text, english[i].1, "{}: {name} is English", strings.lang);
+            }
+        }
+    }
 }

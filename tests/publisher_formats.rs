@@ -83,7 +83,7 @@ fn each_format_renders_as_a_card() {
     b.wait_state("wrong-format", "error");
     assert_eq!(
         b.text("wrong-format", ".aw-error-detail"),
-        "Items (JSON Feed) is missing."
+        "items (JSON Feed) is missing."
     );
     assert!(b.fallback_visible("wrong-format"));
 }

@@ -26,6 +26,11 @@ fn fixture(path: &str) -> String {
     .unwrap()
 }
 
+fn seed() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/demo/article.json"))
+        .unwrap()
+}
+
 fn options(attributes: &[(&str, &str)]) -> RenderOptions {
     RenderOptions {
         attributes: attributes
@@ -41,7 +46,7 @@ const SRC: &str = "https://news.example/api/articles/123.json";
 #[test]
 fn the_seed_article_renders_into_a_declarative_shadow_root_with_its_style_and_fallback() {
     let snippet = render_snippet(
-        &fixture("demo/article.json"),
+        &seed(),
         &RenderOptions {
             embed_js: Some("https://cdn.example/article-widget/embed.js".into()),
             ..options(&[("src", SRC), ("layout", "full"), ("theme", "dark")])
@@ -68,7 +73,7 @@ fn the_seed_article_renders_into_a_declarative_shadow_root_with_its_style_and_fa
         "aria-pressed=\"true\"",
         ">0 Comments</a>",
     ] {
-        assert!(html.contains(expected), "{expected} is missing");
+        assert!(html.contains(expected), "{expected} is missing.");
     }
     // The publisher's fallback, for crawlers and feed readers: the article's link.
     assert!(html.ends_with("</template>\n  <a href=\"https://news.example/news/Russia-Cubas-Diaz-Canel-Heads-to-Moscow-to-Strengthen-Ties\">Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties</a>\n</article-widget>\n"));
@@ -78,7 +83,7 @@ fn the_seed_article_renders_into_a_declarative_shadow_root_with_its_style_and_fa
 fn the_style_hash_is_the_sha256_of_the_stylesheet_and_the_sheet_cannot_end_its_element() {
     // Checked against a known digest: the hash of "abc" through the same two crates.
     assert!(style_source().starts_with("'sha256-") && style_source().ends_with("='"));
-    let snippet = render_snippet(&fixture("demo/article.json"), &options(&[("src", SRC)])).unwrap();
+    let snippet = render_snippet(&seed(), &options(&[("src", SRC)])).unwrap();
     assert_eq!(snippet.style_source, style_source());
     assert!(
         !WIDGET_CSS.contains("</"),
@@ -146,8 +151,7 @@ fn every_fixture_renders_or_fails_as_the_widget_would() {
 
 #[test]
 fn publisher_text_and_attributes_cannot_leave_their_place() {
-    let mut article: serde_json::Value =
-        serde_json::from_str(&fixture("demo/article.json")).unwrap();
+    let mut article: serde_json::Value = serde_json::from_str(&seed()).unwrap();
     article["headline"] = "</template><script>alert(1)</script> & <b>".into();
     article["label"] = "\"><img src=x onerror=alert(1)>".into();
     let snippet = render_snippet(
@@ -171,16 +175,16 @@ fn publisher_text_and_attributes_cannot_leave_their_place() {
 
 #[test]
 fn it_fails_with_the_widgets_own_messages() {
-    let no_src = render_snippet(&fixture("demo/article.json"), &options(&[])).unwrap_err();
+    let no_src = render_snippet(&seed(), &options(&[])).unwrap_err();
     assert_eq!(
         no_src.to_string(),
         article_widget::model::error::LoadError::NoSource.to_string()
     );
     let broken = render_snippet("{\"version\": 1}", &options(&[("src", SRC)])).unwrap_err();
-    assert_eq!(broken.to_string(), "id is missing");
+    assert_eq!(broken.to_string(), "id is missing.");
     // A relative src resolves against the page, as in the browser.
     let relative = render_snippet(
-        &fixture("demo/article.json"),
+        &seed(),
         &RenderOptions {
             page_url: Some("https://host.example/blog/post.html".into()),
             ..options(&[("src", "/api/a.json")])
@@ -224,26 +228,21 @@ fn the_command_reads_a_file_or_stdin_and_prints_the_snippet() {
         None,
     );
     assert_eq!(code, 0);
-    let (code, from_stdin, csp) = command(
-        &["--src", SRC, "--layout", "full", "--csp"],
-        Some(&fixture("demo/article.json")),
-    );
+    let (code, from_stdin, csp) =
+        command(&["--src", SRC, "--layout", "full", "--csp"], Some(&seed()));
     assert_eq!(code, 0);
     assert_eq!(from_file, from_stdin);
     assert_eq!(
         from_file,
-        render_snippet(
-            &fixture("demo/article.json"),
-            &options(&[("src", SRC), ("layout", "full")])
-        )
-        .unwrap()
-        .html
+        render_snippet(&seed(), &options(&[("src", SRC), ("layout", "full")]))
+            .unwrap()
+            .html
     );
     assert_eq!(csp.trim(), format!("style-src {}", style_source()));
 
     let (code, out, err) = command(&["--src", SRC], Some("{\"version\": 1}"));
     assert_eq!((code, out.as_str()), (1, ""));
-    assert_eq!(err, "article-widget-render: id is missing\n");
+    assert_eq!(err, "article-widget-render: id is missing.\n");
     let (code, _, err) = command(&["--src"], None);
     assert_eq!(code, 2);
     assert!(err.contains("--src needs a value"));

@@ -21,9 +21,9 @@ fn validator() -> jsonschema::Validator {
 }
 
 fn fixtures() -> Vec<(String, Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut found = vec![];
-    for dir in [root.join("demo"), root.join("articles")] {
+    for dir in [root.join("docs/demo"), root.join("tests/fixtures/articles")] {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "json") {

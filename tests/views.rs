@@ -625,7 +625,7 @@ async fn widget_without_src_shows_a_named_error() {
     assert_eq!(
         *events.borrow(),
         vec![WidgetEvent::Error {
-            message: "the element has no src attribute".into()
+            message: "The element has no src attribute.".into()
         }]
     );
 }

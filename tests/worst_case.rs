@@ -273,7 +273,7 @@ fn blocks_far_past_the_cap_are_only_checked_to_be_json() {
         parse_article(&early.to_string(), &base())
             .unwrap_err()
             .to_string(),
-        "body[3] must be an object"
+        "body[3] must be an object."
     );
     // A flood of unknown block types: nothing to show, and the card says the rest is elsewhere.
     let unknown: Vec<_> = (0..10 * MAX_BLOCKS).map(|_| json!({"type": "z"})).collect();

@@ -2,7 +2,7 @@
 //! streamed size cap, no cookies unless asked, and one error type.
 
 use crate::model::config::Credentials;
-use crate::model::error::LoadError;
+use crate::model::error::{LoadError, NotJson};
 use crate::model::url::SafeUrl;
 use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
@@ -142,10 +142,9 @@ async fn fetch_text_now(
         Some(stream) => read_capped(stream.get_reader().unchecked_into()).await?,
         None => Vec::new(),
     };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| LoadError::NotJson("the body is not UTF-8 text".into()))?;
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotJson(NotJson::NotText))?;
     if text.trim().is_empty() {
-        return Err(LoadError::NotJson("the body is empty".into()));
+        return Err(LoadError::NotJson(NotJson::Empty));
     }
     Ok(text)
 }

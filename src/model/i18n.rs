@@ -5,8 +5,9 @@
 //! whatever language the article declares, even one without a table.
 
 use super::date::DateTime;
-use super::error::{FieldError, LoadError, Problem};
+use super::error::{Expected, FieldError, LoadError, NotJson, Problem};
 use super::url::UrlError;
+use std::fmt;
 
 /// The strings of one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -65,18 +66,22 @@ pub struct Strings {
     pub go_live: &'static str,
     /// Shown on a live stream while it plays at the live edge.
     pub live_badge: &'static str,
-    /// What went wrong, under `error_title`: `{status}`, `{seconds}`, `{kib}`, `{detail}` (the
-    /// JSON parser's own words), `{version}` are replaced.
+    /// What went wrong, under `error_title`: `{status}`, `{seconds}`, `{kib}`, `{version}`,
+    /// `{line}` and `{column}` are replaced.
     pub error_http: &'static str,
     pub error_network: &'static str,
     pub error_timeout: &'static str,
     pub error_no_source: &'static str,
     pub error_too_large: &'static str,
-    pub error_not_json: &'static str,
+    pub error_not_json_empty: &'static str,
+    pub error_not_json_not_text: &'static str,
+    pub error_not_json_ends_early: &'static str,
+    pub error_not_json_syntax: &'static str,
     pub error_not_object: &'static str,
     pub error_version: &'static str,
-    /// A field's problem; `{field}` is its path (`body[3].text`), `{expected}` one of
-    /// `expected`, `{scheme}` a refused URL scheme.
+    /// A field's problem; `{field}` is its path as the JSON spells it (`body[3].text`,
+    /// `datePublished`: never capitalized, even where it starts the sentence), `{expected}` one
+    /// of `expected`, `{scheme}` a refused URL scheme.
     pub field_missing: &'static str,
     pub field_empty: &'static str,
     pub field_wrong: &'static str,
@@ -84,8 +89,8 @@ pub struct Strings {
     pub field_repeated: &'static str,
     pub field_scheme: &'static str,
     pub field_no_host: &'static str,
-    /// What a field must be, in the order of `error::Expected`.
-    pub expected: [&'static str; 9],
+    /// What a field must be.
+    pub expected: ExpectedWords,
     /// The word for an opinion piece, as a label (schema.org's `OpinionNewsArticle`).
     pub opinion: &'static str,
     /// Month names, January first, as they stand in a long date.
@@ -97,6 +102,36 @@ pub struct Strings {
     /// Numbers with fewer digits are written without separators (Spanish groups only from
     /// five digits: "1000", "12.345").
     pub group_from_digits: usize,
+}
+
+/// What a field must be ([`Expected`]), in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ExpectedWords {
+    pub string: &'static str,
+    pub object: &'static str,
+    pub array: &'static str,
+    pub number: &'static str,
+    pub object_or_array: &'static str,
+    pub positive_integer: &'static str,
+    pub whole_number: &'static str,
+    pub pixels: &'static str,
+    pub video_or_audio: &'static str,
+}
+
+impl ExpectedWords {
+    pub fn of(&self, expected: Expected) -> &'static str {
+        match expected {
+            Expected::String => self.string,
+            Expected::Object => self.object,
+            Expected::Array => self.array,
+            Expected::Number => self.number,
+            Expected::ObjectOrArray => self.object_or_array,
+            Expected::PositiveInteger => self.positive_integer,
+            Expected::WholeNumber => self.whole_number,
+            Expected::Pixels => self.pixels,
+            Expected::VideoOrAudio => self.video_or_audio,
+        }
+    }
 }
 
 /// The reader's language as the widget speaks it: the tag, its strings and direction, and its
@@ -230,7 +265,11 @@ pub const EN: Strings = Strings {
     error_timeout: "Timeout: no answer after {seconds} s.",
     error_no_source: "The element has no src attribute.",
     error_too_large: "The response is larger than {kib} KiB.",
-    error_not_json: "The response is not JSON ({detail}).",
+    error_not_json_empty: "The response is not JSON (the body is empty).",
+    error_not_json_not_text: "The response is not JSON (the body is not UTF-8 text).",
+    error_not_json_ends_early:
+        "The response is not JSON (it ends too early, at line {line}, column {column}).",
+    error_not_json_syntax: "The response is not JSON (it breaks at line {line}, column {column}).",
     error_not_object: "The JSON is not an article object.",
     error_version:
         "Unsupported version {version}: this widget reads version 1 of the article format.",
@@ -241,17 +280,17 @@ pub const EN: Strings = Strings {
     field_repeated: "{field} appears twice.",
     field_scheme: "{field} uses the {scheme}: scheme (only http and https are allowed).",
     field_no_host: "{field} has no host.",
-    expected: [
-        "a string",
-        "an object",
-        "an array",
-        "a number",
-        "an object or an array",
-        "a positive integer",
-        "a whole number, 0 or more",
-        "a positive whole number of pixels",
-        "\"video\" or \"audio\"",
-    ],
+    expected: ExpectedWords {
+        string: "a string",
+        object: "an object",
+        array: "an array",
+        number: "a number",
+        object_or_array: "an object or an array",
+        positive_integer: "a positive integer",
+        whole_number: "a whole number, 0 or more",
+        pixels: "a positive whole number of pixels",
+        video_or_audio: "\"video\" or \"audio\"",
+    },
     opinion: "Opinion",
     months: [
         "January",
@@ -311,7 +350,12 @@ pub const ES: Strings = Strings {
     error_timeout: "Tiempo agotado: sin respuesta tras {seconds} s.",
     error_no_source: "El elemento no tiene atributo src.",
     error_too_large: "La respuesta ocupa más de {kib} KiB.",
-    error_not_json: "La respuesta no es JSON ({detail}).",
+    error_not_json_empty: "La respuesta no es JSON (el cuerpo está vacío).",
+    error_not_json_not_text: "La respuesta no es JSON (el cuerpo no es texto UTF-8).",
+    error_not_json_ends_early:
+        "La respuesta no es JSON (termina antes de tiempo, en la línea {line}, columna {column}).",
+    error_not_json_syntax:
+        "La respuesta no es JSON (se rompe en la línea {line}, columna {column}).",
     error_not_object: "El JSON no es un objeto de artículo.",
     error_version:
         "Versión {version} no admitida: este widget lee la versión 1 del formato de artículo.",
@@ -322,17 +366,17 @@ pub const ES: Strings = Strings {
     field_repeated: "{field} aparece dos veces.",
     field_scheme: "{field} usa el esquema {scheme}: (solo se permiten http y https).",
     field_no_host: "{field} no tiene servidor.",
-    expected: [
-        "una cadena de texto",
-        "un objeto",
-        "un array",
-        "un número",
-        "un objeto o un array",
-        "un entero positivo",
-        "un número entero, 0 o más",
-        "un número entero positivo de píxeles",
-        "\"video\" o \"audio\"",
-    ],
+    expected: ExpectedWords {
+        string: "una cadena de texto",
+        object: "un objeto",
+        array: "un array",
+        number: "un número",
+        object_or_array: "un objeto o un array",
+        positive_integer: "un entero positivo",
+        whole_number: "un número entero, 0 o más",
+        pixels: "un número entero positivo de píxeles",
+        video_or_audio: "\"video\" o \"audio\"",
+    },
     opinion: "Opinión",
     months: [
         "enero",
@@ -353,7 +397,9 @@ pub const ES: Strings = Strings {
     group_from_digits: 5,
 };
 
-/// The table for a BCP 47 tag, by its primary language; English when there is none.
+/// Every language the widget has strings for; English first.
+pub const LANGUAGES: &[&Strings] = &[&EN, &ES];
+
 /// The widget's language: the `lang` attribute, else the article's language, else the host
 /// page's `<html lang>`, else English. Empty values count as absent.
 pub fn choose_language(
@@ -370,16 +416,18 @@ pub fn choose_language(
         .to_string()
 }
 
+/// The table for a BCP 47 tag, by its primary language; English when there is none.
 pub fn strings_for(lang: &str) -> &'static Strings {
     let primary = lang
         .split(['-', '_'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    match primary.as_str() {
-        "es" => &ES,
-        _ => &EN,
-    }
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|strings| strings.lang == primary)
+        .unwrap_or(&EN)
 }
 
 /// CLDR plural categories that the shipped languages use.
@@ -452,7 +500,14 @@ impl Strings {
             LoadError::TooLarge { limit_bytes } => self
                 .error_too_large
                 .replace("{kib}", &(limit_bytes / 1024).to_string()),
-            LoadError::NotJson(detail) => self.error_not_json.replace("{detail}", detail),
+            LoadError::NotJson(NotJson::Empty) => self.error_not_json_empty.to_string(),
+            LoadError::NotJson(NotJson::NotText) => self.error_not_json_not_text.to_string(),
+            LoadError::NotJson(NotJson::EndsEarly { line, column }) => {
+                at(self.error_not_json_ends_early, *line, *column)
+            }
+            LoadError::NotJson(NotJson::Syntax { line, column }) => {
+                at(self.error_not_json_syntax, *line, *column)
+            }
             LoadError::NotAnObject => self.error_not_object.to_string(),
             LoadError::UnsupportedVersion(version) => self
                 .error_version
@@ -464,13 +519,11 @@ impl Strings {
                     Problem::Date => self.field_date.to_string(),
                     Problem::Repeated => self.field_repeated.to_string(),
                     Problem::Url(problem) => return self.url_problem(field, problem),
-                    Problem::WrongType(expected) | Problem::Value(expected) => {
-                        let expected = self.expected.get(expected.index()).copied();
-                        self.field_wrong
-                            .replace("{expected}", expected.unwrap_or_default())
-                    }
+                    Problem::WrongType(expected) | Problem::Value(expected) => self
+                        .field_wrong
+                        .replace("{expected}", self.expected.of(*expected)),
                 };
-                sentence(&template.replace("{field}", field))
+                template.replace("{field}", field)
             }
         }
     }
@@ -481,16 +534,38 @@ impl Strings {
             UrlError::Scheme(scheme) => self.field_scheme.replace("{scheme}", scheme),
             UrlError::NoHost => self.field_no_host.to_string(),
         };
-        sentence(&text.replace("{field}", field))
+        text.replace("{field}", field)
     }
 }
 
-/// The text with its first letter capitalized, where it is an ASCII letter (a field path like
-/// `headline` that starts the sentence); no Unicode case tables (16 KB of wasm) are needed.
-fn sentence(text: &str) -> String {
-    let mut text = text.to_string();
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
+fn at(template: &str, line: usize, column: usize) -> String {
+    template
+        .replace("{line}", &line.to_string())
+        .replace("{column}", &column.to_string())
+}
+
+/// The English sentence, for the publisher: the console and the `article-widget:error` event.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&EN.error_detail(self))
     }
-    text
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&EN.error_detail(&LoadError::Invalid(self.clone())))
+    }
+}
+
+/// What is wrong with a URL, in English, after the name of what it was for (`<a href> that
+/// uses the javascript: scheme ...`): the English sentence without its field and full stop.
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sentence = EN.url_problem("{field}", self);
+        let clause = sentence
+            .strip_prefix("{field} ")
+            .unwrap_or(&sentence)
+            .trim_end_matches('.');
+        f.write_str(clause)
+    }
 }

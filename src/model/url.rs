@@ -26,19 +26,6 @@ pub enum UrlError {
     NoHost,
 }
 
-impl fmt::Display for UrlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            UrlError::Empty => f.write_str("is empty"),
-            UrlError::Scheme(scheme) => write!(
-                f,
-                "uses the {scheme}: scheme (only http and https are allowed)"
-            ),
-            UrlError::NoHost => f.write_str("has no host"),
-        }
-    }
-}
-
 impl SafeUrl {
     /// Parses an absolute http(s) URL, such as the address the JSON was fetched from.
     pub fn parse_absolute(input: &str) -> Result<SafeUrl, UrlError> {

@@ -15,8 +15,9 @@
 //!   array, a width as `"1200px"`. [`Text`], [`Whole`], [`Object`] and [`List`] read what makes
 //!   sense and read anything else as absent, so one odd field never costs the reader the card.
 
-use super::error::{Expected, FieldError, LoadError, Problem};
+use super::error::{Expected, FieldError, LoadError, NotJson, Problem};
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, IgnoredAny, Visitor};
+use serde_json::error::Category;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -33,20 +34,26 @@ use std::marker::PhantomData;
 /// 114 ms instead of 45; `docs/decisions/0002-serde-json-not-json-parse.md`.)
 pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
     serde_json::from_str(text).map_err(|err| {
-        // The one data error serde itself raises for these types: a field written twice.
-        // Anything else is the JSON's syntax, with where it breaks.
-        let message = err.to_string();
-        match message
-            .strip_prefix("duplicate field `")
-            .and_then(|rest| rest.split_once('`'))
-        {
-            Some((name, _)) => LoadError::Invalid(FieldError {
-                field: name.to_string(),
+        let (line, column) = (err.line(), err.column());
+        match err.classify() {
+            // The one data error serde itself raises for these types: a field written twice.
+            // serde names the field only in its message, `duplicate field `<name>``, which
+            // `a_field_written_twice_is_named_as_serde_json_words_it` pins for the serde_json
+            // in Cargo.lock.
+            Category::Data => LoadError::Invalid(FieldError {
+                field: repeated_field(&err.to_string()).unwrap_or_default(),
                 problem: Problem::Repeated,
             }),
-            None => LoadError::NotJson(message),
+            Category::Eof => LoadError::NotJson(NotJson::EndsEarly { line, column }),
+            Category::Syntax | Category::Io => LoadError::NotJson(NotJson::Syntax { line, column }),
         }
     })
+}
+
+/// The field serde_json names in its "duplicate field" message.
+pub fn repeated_field(message: &str) -> Option<String> {
+    let (name, _) = message.strip_prefix("duplicate field `")?.split_once('`')?;
+    Some(name.to_string())
 }
 
 /// `parent.name`, or `name` at the top.
@@ -190,7 +197,7 @@ impl<'de, T: Shape> Deserialize<'de> for Field<T> {
         impl<'de, T: Shape> Visitor<'de> for V<T> {
             type Value = Field<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(T::EXPECTED.english())
+                f.write_str(super::i18n::EN.expected.of(T::EXPECTED))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<T>, E> {
                 Ok(T::from_str(v).map_or_else(Field::wrong, Field::Is))
