@@ -110,7 +110,7 @@ pub fn render_snippet(article: &str, options: &RenderOptions) -> Result<Snippet,
 /// pre-rendered, holding [`WidgetFrame`]'s HTML for the loaded article.
 pub fn render_card(
     config: WidgetConfig,
-    parsed: Arc<crate::model::article::Parsed>,
+    parsed: Arc<crate::model::formats::Parsed>,
     page_lang: Option<String>,
 ) -> String {
     drop_spawned_tasks();

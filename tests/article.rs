@@ -9,11 +9,10 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{
-    parse_article, Block, MediaMode, Playable, Playback, HLS_MIME,
-};
+use article_widget::model::article::{Block, MediaMode, Playable, Playback, HLS_MIME};
 use article_widget::model::date::DateTime;
 use article_widget::model::error::LoadError;
+use article_widget::model::formats::parse_article;
 use article_widget::model::html::HtmlNode;
 use article_widget::model::url::SafeUrl;
 use serde_json::{json, Value};
@@ -28,7 +27,7 @@ fn seed() -> Value {
     serde_json::from_str(SEED).unwrap()
 }
 
-fn parse(value: &Value) -> Result<article_widget::model::article::Parsed, LoadError> {
+fn parse(value: &Value) -> Result<article_widget::model::formats::Parsed, LoadError> {
     parse_article(&value.to_string(), &source())
 }
 

@@ -8,8 +8,9 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{Block, Parsed};
+use article_widget::model::article::Block;
 use article_widget::model::error::LoadError;
+use article_widget::model::formats::Parsed;
 use article_widget::model::formats::{detect, parse_any, Format};
 use article_widget::model::html::{HtmlNode, Tag};
 use article_widget::model::url::SafeUrl;

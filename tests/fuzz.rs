@@ -10,9 +10,11 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{parse_article, Block, MAX_ARTICLE_BYTES};
+use article_widget::model::article::Block;
+use article_widget::model::caps::MAX_ARTICLE_BYTES;
 use article_widget::model::date::DateTime;
 use article_widget::model::error::LoadError;
+use article_widget::model::formats::parse_article;
 use article_widget::model::formats::{parse_any, Format};
 use article_widget::model::html::{sanitize, Allowlist, HtmlNode};
 use article_widget::model::url::SafeUrl;

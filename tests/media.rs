@@ -9,9 +9,8 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{
-    parse_article, Media, MediaMode, Playable, Playback, HLS_MIME,
-};
+use article_widget::model::article::{Media, MediaMode, Playable, Playback, HLS_MIME};
+use article_widget::model::formats::parse_article;
 use article_widget::model::url::SafeUrl;
 
 const SEED: &str = include_str!("../docs/demo/article.json");

@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::parse_article;
+use article_widget::model::formats::parse_article;
 use article_widget::model::url::SafeUrl;
 use serde_json::{json, Value};
 use std::path::Path;

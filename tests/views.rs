@@ -9,9 +9,10 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{parse_article, Article, Block, Comments, Media, MediaMode};
+use article_widget::model::article::{Article, Block, Comments, Media, MediaMode};
 use article_widget::model::config::{HeadingLevel, Layout, WidgetConfig};
 use article_widget::model::error::LoadError;
+use article_widget::model::formats::parse_article;
 use article_widget::model::html::HtmlNode;
 use article_widget::model::i18n::Locale;
 use article_widget::model::share::ShareNetwork;

@@ -13,13 +13,15 @@
     clippy::indexing_slicing
 )]
 
-use article_widget::model::article::{parse_article, Block, Parsed, MAX_ARTICLE_BYTES};
+use article_widget::model::article::Block;
+use article_widget::model::caps::{
+    Budget, Cap, BODY_BUDGET, MAX_ARTICLE_BYTES, MAX_BLOCKS, MAX_NAMES, NODES_PER_CHUNK,
+};
 use article_widget::model::error::LoadError;
 use article_widget::model::formats::parse_any;
-use article_widget::model::html::{sanitize_within, Allowlist, Budget, HtmlNode, MAX_DEPTH};
-use article_widget::model::limits::{
-    render_chunks, Cap, Weight, BODY_BUDGET, MAX_BLOCKS, MAX_NAMES, NODES_PER_CHUNK,
-};
+use article_widget::model::formats::{parse_article, Parsed};
+use article_widget::model::html::{sanitize_within, Allowlist, HtmlNode, MAX_DEPTH};
+use article_widget::model::limits::{render_chunks, Weight};
 use article_widget::model::url::SafeUrl;
 use proptest::prelude::*;
 use serde_json::json;

@@ -16,7 +16,7 @@ use web_sys::{
 };
 
 /// The largest response the widget reads.
-pub const MAX_BYTES: usize = crate::model::article::MAX_ARTICLE_BYTES;
+pub const MAX_BYTES: usize = crate::model::caps::MAX_ARTICLE_BYTES;
 
 /// How long a request may take, headers and body together.
 pub const TIMEOUT_SECONDS: u32 = 10;

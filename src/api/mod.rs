@@ -14,10 +14,11 @@ mod use_article;
 pub use comments::{subscribe_count, subscribe_count_url, CountSubscription};
 pub use use_article::{use_article, use_comment_count, ArticleResource, LoadState};
 
-use crate::model::article::{Comments, Parsed};
+use crate::model::article::Comments;
 use crate::model::config::Credentials;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
+use crate::model::formats::Parsed;
 use crate::model::formats::{read, Format};
 use crate::model::table::Table;
 use crate::model::url::SafeUrl;

@@ -6,9 +6,9 @@ use super::{
     forget_failure, subscribe_count, subscribe_count_url, ArticleRequest, CountSubscription,
     FetchOptions,
 };
-use crate::model::article::Parsed;
 use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
+use crate::model::formats::Parsed;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -1,10 +1,9 @@
 //! The article the card shows, whatever format it came in (see `formats`): every URL in it
 //! resolved and checked, every text trimmed, the body sanitized and capped.
 
+use super::caps::Cap;
 use super::date::DateTime;
-use super::error::LoadError;
 use super::html::HtmlNode;
-use super::limits::{limit_body, Cap, MAX_NAMES};
 use super::url::SafeUrl;
 
 /// A parsed, validated article. Every URL in it is a [`SafeUrl`].
@@ -263,62 +262,4 @@ pub struct Comments {
     pub count: u64,
     pub url: Option<SafeUrl>,
     pub count_url: Option<SafeUrl>,
-}
-
-/// A parsed article and the things that were dropped on the way, for console warnings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Parsed {
-    pub article: Article,
-    pub warnings: Vec<String>,
-    /// Where the comment count can be read from a header (WordPress' `X-WP-Total`).
-    pub comment_count_source: Option<SafeUrl>,
-}
-
-/// The largest article JSON the widget accepts (1 MiB).
-pub const MAX_ARTICLE_BYTES: usize = 1024 * 1024;
-
-/// The newest major version of the format this widget reads.
-pub const FORMAT_VERSION: u64 = 1;
-
-/// Parses and validates the v1 JSON text fetched from `source`, resolving relative URLs against
-/// it.
-pub fn parse_article(text: &str, source: &SafeUrl) -> Result<Parsed, LoadError> {
-    super::formats::parse_any(text, source, Some(super::formats::Format::V1))
-}
-
-impl Parsed {
-    /// Applies the body caps ([`super::limits`]): a body past one is cut at a block boundary,
-    /// and the console hears which cap it was.
-    pub fn capped(mut self) -> Parsed {
-        let body = std::mem::take(&mut self.article.body);
-        let (body, cut) = limit_body(body);
-        // A cut here comes first; else the sanitizer may have stopped reading at a cap.
-        let cut = cut.or(self.article.body_cut);
-        if let Some(cap) = cut {
-            self.warnings.push(format!(
-                "the body is longer than the widget renders ({}); it is cut after {} blocks and links to the rest",
-                cap.describe(),
-                body.len()
-            ));
-        }
-        self.article.body = body;
-        self.article.body_cut = cut;
-        let article = &mut self.article;
-        let lists = [
-            ("authors", article.authors.len()),
-            ("breadcrumb", article.breadcrumb.len()),
-            ("share.hashtags", article.share.hashtags.len()),
-        ];
-        for (what, len) in lists {
-            if len > MAX_NAMES {
-                self.warnings.push(format!(
-                    "{what} has {len} entries; the first {MAX_NAMES} are shown"
-                ));
-            }
-        }
-        article.authors.truncate(MAX_NAMES);
-        article.breadcrumb.truncate(MAX_NAMES);
-        article.share.hashtags.truncate(MAX_NAMES);
-        self
-    }
 }

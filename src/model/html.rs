@@ -10,7 +10,7 @@
 //! not text for a reader (`script`, `style`, `template`, `svg`, `math`, ...), which are dropped
 //! whole.
 
-use super::limits::Cap;
+use super::caps::{Budget, Cap};
 use super::url::SafeUrl;
 use std::borrow::Cow;
 
@@ -166,19 +166,6 @@ pub const MAX_WARNINGS: usize = 16;
 /// many levels.
 pub const MAX_DEPTH: usize = 32;
 
-/// What one call may build before it stops reading (the article's caps; see
-/// [`super::limits`]). Stopping early keeps time and memory bounded by the caps, not by the
-/// input; the cut itself, at a block boundary, is made by the caller.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Budget {
-    pub nodes: usize,
-    pub text_chars: usize,
-    pub links: usize,
-    pub images: usize,
-    /// Tags read, kept or not: what bounds the work on markup that renders nothing.
-    pub tags: usize,
-}
-
 /// What [`sanitize`] made of some markup.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sanitized {
@@ -213,7 +200,7 @@ impl Sanitized {
 
 /// Sanitizes `html`, resolving URLs against `base`, within the article's caps.
 pub fn sanitize(html: &str, base: &SafeUrl, allow: Allowlist) -> Sanitized {
-    sanitize_within(html, base, allow, &super::limits::BODY_BUDGET)
+    sanitize_within(html, base, allow, &super::caps::BODY_BUDGET)
 }
 
 /// [`sanitize`] within another budget.

@@ -2,6 +2,7 @@
 //! touches the browser, so all of it is tested natively with `cargo test`.
 
 pub mod article;
+pub mod caps;
 pub mod comments;
 pub mod config;
 pub mod date;

@@ -17,7 +17,7 @@ pub struct ContinueReading {
 
 /// The article body, block by block.
 ///
-/// A long body is built in chunks of about [`crate::model::limits::NODES_PER_CHUNK`] nodes: the
+/// A long body is built in chunks of about [`crate::model::caps::NODES_PER_CHUNK`] nodes: the
 /// first at once, each further one on the next animation frame, so no single task of the widget
 /// holds the host page's main thread for long.
 #[component]

@@ -1,6 +1,6 @@
 //! A JSON Feed 1.1 item: the one whose `id` is the `src` URL's fragment, else the first.
 
-use super::{date, paragraphs, percent_decode, Named, Reader};
+use super::common::{date, paragraphs, percent_decode, Named, Reader};
 use crate::model::article::{Article, Image, NamedLink};
 use crate::model::error::LoadError;
 use crate::model::wire::{List, Object, Text};

@@ -1,12 +1,12 @@
 //! A schema.org `NewsArticle` (or any `Article`) in JSON-LD: one object, an array of them, or
 //! an `@graph` whose nodes refer to each other by `@id`.
 
-use super::{date, paragraphs, Reader};
+use super::common::{date, paragraphs, Reader};
 use crate::model::article::{Article, Comments, Image, NamedLink};
+use crate::model::caps::MAX_NAMES;
 use crate::model::error::LoadError;
 use crate::model::html::decode_entities;
 use crate::model::i18n::strings_for;
-use crate::model::limits::MAX_NAMES;
 use crate::model::wire::{self, List, Text, Whole};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;

@@ -6,19 +6,22 @@
 //! often write it. The conversion resolves URLs, applies the scheme allowlist, checks what the
 //! types cannot (empty strings, dates, language tags) and names the failing field the same way.
 
+use super::parsed::Parsed;
 use crate::model::article::{
-    Article, Block, Comments, Image, Live, Media, MediaMode, NamedLink, Parsed, ShareDefaults,
-    FORMAT_VERSION,
+    Article, Block, Comments, Image, Live, Media, MediaMode, NamedLink, ShareDefaults,
 };
+use crate::model::caps::{Cap, MAX_BLOCKS, MAX_SOURCES};
 use crate::model::date::DateTime;
 use crate::model::error::{Expected, FieldError, LoadError, Problem};
 use crate::model::html::{sanitize, Allowlist, HtmlNode};
-use crate::model::limits::{Cap, MAX_BLOCKS, MAX_SOURCES};
 use crate::model::url::SafeUrl;
 use crate::model::wire::{
     drain_seq, join, object_shape, Count, Field, OneOrMany, Pixels, Shape, Version,
 };
 use serde::Deserialize;
+
+/// The newest major version of the format this widget reads.
+pub const FORMAT_VERSION: u64 = 1;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]

@@ -1,7 +1,7 @@
 //! A WordPress REST API v2 post (`/wp-json/wp/v2/posts/<id>?_embed`, or the list endpoint,
 //! whose first post is read).
 
-use super::{date, Named, Reader};
+use super::common::{date, Named, Reader};
 use crate::model::article::{Article, Image};
 use crate::model::error::LoadError;
 use crate::model::html::decode_entities;
