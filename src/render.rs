@@ -135,7 +135,9 @@ pub fn render_card(
         .to_html()
     });
     drop(owner);
-    format!("<div class=\"aw-host\" data-prerendered=\"\">{frame}</div>")
+    // The container the host's takeover looks for (`host::takeover`).
+    let (class, marker) = (crate::host::CONTAINER_CLASS, crate::host::PRERENDERED);
+    format!("<div class=\"{class}\" {marker}=\"\">{frame}</div>")
 }
 
 /// Leptos spawns effects as tasks; with no page to run them in, they are dropped (once per

@@ -14,6 +14,7 @@ mod shadow;
 mod takeover;
 
 pub use shadow::WIDGET_CSS;
+pub use takeover::{CONTAINER_CLASS, PRERENDERED};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

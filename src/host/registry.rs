@@ -62,7 +62,7 @@ pub fn mount(element: HtmlElement) {
     let Ok(container) = container.dyn_into::<HtmlElement>() else {
         return;
     };
-    let _ = container.set_attribute("class", "aw-host");
+    let _ = container.set_attribute("class", super::CONTAINER_CLASS);
     if prerendered.is_some() {
         // The live card is built out of sight and shown once it is whole (`takeover`).
         let _ = container.set_attribute("hidden", "");

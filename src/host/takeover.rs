@@ -11,12 +11,15 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
+/// The class of the element a widget's card is mounted in, inside the shadow root.
+pub const CONTAINER_CLASS: &str = "aw-host";
+
 /// The attribute `render` puts on its container.
 pub const PRERENDERED: &str = "data-prerendered";
 
 /// The pre-rendered container in `root`, if the page came with one.
 pub fn prerendered(root: &ShadowRoot) -> Option<HtmlElement> {
-    root.query_selector(&format!(".aw-host[{PRERENDERED}]"))
+    root.query_selector(&format!(".{CONTAINER_CLASS}[{PRERENDERED}]"))
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
@@ -30,7 +33,7 @@ pub fn keep_prerendered(root: &ShadowRoot) -> bool {
     if prerendered(root).is_none() {
         return false;
     }
-    if let Ok(live) = root.query_selector_all(&format!(".aw-host:not([{PRERENDERED}])")) {
+    if let Ok(live) = root.query_selector_all(&format!(".{CONTAINER_CLASS}:not([{PRERENDERED}])")) {
         for i in 0..live.length() {
             if let Some(element) = live.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 element.remove();
