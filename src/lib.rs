@@ -9,9 +9,11 @@
 
 pub mod api;
 pub mod host;
+pub mod media;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
+pub mod services;
 pub mod view;
 
 use wasm_bindgen::prelude::*;

@@ -135,6 +135,11 @@ fn a_live_hls_channel_plays_video_and_audio_and_hls_js_comes_only_with_play() {
     wait_true(&b, "!q('hls', '.aw-live-badge').hidden");
     assert_eq!(b.text("hls", ".aw-live-badge"), "LIVE");
     assert_eq!(b.js("return q('hls', '.aw-go-live').hidden;"), json!(true));
+    // The player's state, as data on the player.
+    assert_eq!(
+        b.js("return q('hls', '.aw-live').dataset.state;"),
+        json!("live-edge")
+    );
 
     wait_true(&b, "q('hls', 'video').currentTime > 3");
     let window = b.js("return q('hls', 'video').seekable.length > 0;") == json!(true);
@@ -237,6 +242,10 @@ fn after_a_pause_it_plays_from_the_live_edge_and_go_live_catches_up() {
         "!q('hls', '.aw-go-live').hidden && q('hls', '.aw-live-badge').hidden",
     );
     assert_eq!(b.text("hls", ".aw-go-live"), "Go live");
+    assert_eq!(
+        b.js("return q('hls', '.aw-live').dataset.state;"),
+        json!("behind")
+    );
     b.click("hls", ".aw-go-live");
     wait_true(
         &b,
@@ -287,10 +296,18 @@ fn off_the_air_then_on(name: &str, query: &str) {
         b.js("return q('hls', '.aw-media-retry').hidden;"),
         json!(true)
     );
+    assert_eq!(
+        b.js("return q('hls', '.aw-live').dataset.state;"),
+        json!("idle")
+    );
     b.click("hls", ".aw-play");
     wait_true(
         &b,
         "q('hls', '.aw-media-error').textContent === 'This live stream is off the air right now.'",
+    );
+    assert_eq!(
+        b.js("return q('hls', '.aw-live').dataset.state;"),
+        json!("offline")
     );
     assert_eq!(
         b.js("return q('hls', '.aw-media-retry').hidden;"),

@@ -18,6 +18,7 @@ use article_widget::model::i18n::Locale;
 use article_widget::model::share::ShareNetwork;
 use article_widget::model::url::SafeUrl;
 use article_widget::model::widget_event::WidgetEvent;
+use article_widget::services::{Browser, Later, ScriptStream, Services};
 use article_widget::view::body::{Body, ContinueReading};
 use article_widget::view::breadcrumb::Breadcrumb;
 use article_widget::view::card::{ArticleCard, CardOptions};
@@ -26,7 +27,6 @@ use article_widget::view::error_state::ErrorState;
 use article_widget::view::figure::Figure;
 use article_widget::view::live_toggle::LiveToggle;
 use article_widget::view::loading_state::LoadingState;
-use article_widget::view::services::{Browser, Later, ScriptStream, Services};
 use article_widget::view::share_bar::{ShareBar, ShareContent, MASTODON_KEY};
 use article_widget::view::widget::ArticleWidget;
 use article_widget::view::{provide_locale, EventSink};
@@ -130,6 +130,7 @@ impl Browser for FakeBrowser {
             Some(ScriptStream::new(move || stopped.set(stopped.get() + 1)))
         })
     }
+    fn pause_other_players(&self, _playing: &web_sys::HtmlMediaElement) {}
 }
 
 fn find(root: &Element, selector: &str) -> Element {

@@ -2,7 +2,7 @@
 //! besides the rest of `host` that touches `window`.
 
 use crate::model::share::popup_features;
-use crate::view::services::{Browser, Later, ScriptStream};
+use crate::services::{Browser, Later, ScriptStream};
 use js_sys::{Function, Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -136,5 +136,8 @@ impl Browser for PageBrowser {
         on_failure: Rc<dyn Fn()>,
     ) -> Later<Option<ScriptStream>> {
         Box::pin(super::hls::attach(media, src.to_string(), on_failure))
+    }
+    fn pause_other_players(&self, playing: &HtmlMediaElement) {
+        super::registry::pause_players_except(playing);
     }
 }

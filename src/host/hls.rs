@@ -4,7 +4,7 @@
 //! stream, once per page, and never for any other stream. hls.js is a module, not a global:
 //! nothing is added to the host page's `window`.
 
-use crate::view::services::ScriptStream;
+use crate::services::ScriptStream;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -85,7 +85,7 @@ async fn class() -> Option<Function> {
         .ok()
 }
 
-/// Plays `src` in `media` through hls.js; see [`crate::view::services::Browser::attach_hls`].
+/// Plays `src` in `media` through hls.js; see [`crate::services::Browser::attach_hls`].
 pub async fn attach(
     media: HtmlMediaElement,
     src: String,

@@ -112,14 +112,6 @@ impl MediaMode {
             MediaMode::Audio => "audio",
         }
     }
-
-    /// 0 for video, 1 for audio: where a per-mode pair keeps this mode's value.
-    pub fn index(self) -> usize {
-        match self {
-            MediaMode::Video => 0,
-            MediaMode::Audio => 1,
-        }
-    }
 }
 
 /// One source of a stream: a URL and, if the publisher gave it, its MIME type (with codecs).

@@ -1,7 +1,8 @@
 //! The views: one component per file. Views take typed model data, never raw JSON, and never
 //! touch the host page; they speak the reader's language through [`use_locale`]; what they have to tell the page goes out through [`EventSink`], and
 //! what they need of the browser (storage, clipboard, share sheet, windows, media types) comes
-//! in through [`services::Services`].
+//! in through [`crate::services::Services`]; the live player's state comes from its
+//! [`crate::media::MediaController`].
 
 pub mod body;
 pub mod breadcrumb;
@@ -14,13 +15,9 @@ pub mod figure;
 pub mod frame;
 pub mod icons;
 pub mod intl;
-pub mod live_position;
 pub mod live_toggle;
 pub mod loading_state;
-pub mod players;
 pub mod rich_text;
-pub mod script_streams;
-pub mod services;
 pub mod share_bar;
 pub mod widget;
 

@@ -1,11 +1,11 @@
 use super::event_sink::EventSink;
 use super::icons::share_icon;
-use super::services::Services;
 use super::use_locale;
 use crate::model::share::{
     mastodon_link, mastodon_server, opens_in_popup, ShareNames, ShareNetwork, SharePage,
 };
 use crate::model::widget_event::WidgetEvent;
+use crate::services::Services;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

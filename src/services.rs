@@ -1,7 +1,8 @@
-//! What views ask of the browser beyond their own elements: stored choices, the clipboard, the
-//! share sheet, windows, which media types play, and the HLS script player. Views only render; the host layer gives
-//! the real implementation (`host::browser`) through Leptos context, tests give fakes, and a
-//! view mounted without either gets [`Offline`], which stores nothing and opens nothing.
+//! What views and the media controller ask of the browser beyond their own elements: stored
+//! choices, the clipboard, the share sheet, windows, which media types play, the HLS script
+//! player, and the page's other players. The host layer gives the real implementation
+//! (`host::browser`) through Leptos context, tests give fakes, and a widget mounted without
+//! either gets [`Offline`], which stores nothing and opens nothing.
 
 use leptos::prelude::*;
 use std::future::Future;
@@ -42,6 +43,9 @@ pub trait Browser {
         src: &str,
         on_failure: Rc<dyn Fn()>,
     ) -> Later<Option<ScriptStream>>;
+    /// `playing` started: pauses every other widget's player on the page, so that a reader
+    /// hears one stream at a time.
+    fn pause_other_players(&self, playing: &HtmlMediaElement);
 }
 
 /// A stream that a script (hls.js) plays into a media element; dropping it stops the script
@@ -97,10 +101,11 @@ impl Browser for Offline {
     ) -> Later<Option<ScriptStream>> {
         Box::pin(async { None })
     }
+    fn pause_other_players(&self, _playing: &HtmlMediaElement) {}
 }
 
-/// The [`Browser`] views use, as a `Copy` handle that reactive closures can carry (the
-/// implementation lives in the reactive arena, like [`super::EventSink`]'s callback).
+/// The [`Browser`] a widget uses, as a `Copy` handle that reactive closures can carry (the
+/// implementation lives in the reactive arena, like [`crate::view::EventSink`]'s callback).
 #[derive(Clone, Copy)]
 pub struct Services(StoredValue<Rc<dyn Browser>, LocalStorage>);
 

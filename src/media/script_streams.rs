@@ -1,19 +1,24 @@
-//! The hls.js players of a [`super::live_toggle::LiveToggle`], at most one per mode: started
-//! when a player first asks to play an HLS stream the browser cannot play itself, stopped by
-//! Retry and with the widget. The script itself is a browser service (`Browser::attach_hls`).
+//! The hls.js players of one widget, at most one per mode: started when a player first asks to
+//! play an HLS stream the browser cannot play itself, stopped by Retry and with the widget. The
+//! script itself is a browser service (`Browser::attach_hls`).
+//!
+//! A stream is kept in a slot the widget owns; the task that waits for hls.js holds only a weak
+//! reference to it. Retry and the widget's end drop the slots, so a stream that arrives after
+//! that finds no slot and is dropped (which stops it): stale results go by construction.
 
-use super::services::{ScriptStream, Services};
+use super::element::{self, Player};
 use crate::model::article::MediaMode;
+use crate::services::{ScriptStream, Services};
 use leptos::prelude::*;
-use std::rc::Rc;
-use web_sys::HtmlMediaElement;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+/// Where a mode's stream goes once hls.js has started it (`None` while it loads).
+type Slot = Rc<RefCell<Option<ScriptStream>>>;
 
 #[derive(Clone, Copy)]
 pub struct ScriptStreams {
-    /// A mode's stream, `None` while hls.js loads; dropping one stops it.
-    streams: StoredValue<Vec<(MediaMode, Option<ScriptStream>)>, LocalStorage>,
-    /// Counts [`ScriptStreams::stop_all`]: a stream still loading from before is not wanted.
-    generation: StoredValue<u32>,
+    streams: StoredValue<Vec<(MediaMode, Slot)>, LocalStorage>,
 }
 
 /// New state in the current reactive owner (it goes with the widget).
@@ -27,14 +32,14 @@ impl ScriptStreams {
     pub fn new() -> ScriptStreams {
         ScriptStreams {
             streams: StoredValue::new_local(Vec::new()),
-            generation: StoredValue::new(0),
         }
     }
 
-    /// Drops `which`'s stream; after the widget is gone, nothing (this runs in tasks).
-    fn forget(&self, which: MediaMode) {
-        self.streams
-            .try_update_value(|s| s.retain(|(m, _)| *m != which));
+    /// Drops `slot`, if the widget still holds it.
+    fn forget(&self, slot: &Weak<RefCell<Option<ScriptStream>>>) {
+        self.streams.try_update_value(|s| {
+            s.retain(|(_, held)| !std::ptr::eq(Rc::as_ptr(held), slot.as_ptr()))
+        });
     }
 
     /// Plays the HLS playlist `src` in `which`'s `player` through hls.js, unless a stream is
@@ -46,7 +51,7 @@ impl ScriptStreams {
         &self,
         browser: Services,
         which: MediaMode,
-        player: HtmlMediaElement,
+        player: Player,
         src: &str,
         on_failure: impl Fn() + Clone + 'static,
         still_wanted: impl Fn() -> bool + 'static,
@@ -58,36 +63,38 @@ impl ScriptStreams {
             return;
         }
         let this = *self;
+        let slot: Slot = Rc::new(RefCell::new(None));
+        let wanted = Rc::downgrade(&slot);
+        self.streams.update_value(|s| s.push((which, slot)));
+
         let failed_player = player.clone();
         let failed = on_failure.clone();
+        let failed_slot = wanted.clone();
         let on_stream_failure: Rc<dyn Fn()> = Rc::new(move || {
-            let _ = failed_player.pause();
+            element::pause(&failed_player);
             failed();
             // Stopped a task later: this runs inside hls.js's own event.
-            leptos::task::spawn_local(async move { this.forget(which) });
+            let slot = failed_slot.clone();
+            leptos::task::spawn_local(async move { this.forget(&slot) });
         });
-        self.streams.update_value(|s| s.push((which, None)));
         let attaching = browser.with(|b| b.attach_hls(player.clone(), src, on_stream_failure));
-        let generation = self.generation.get_value();
         leptos::task::spawn_local(async move {
             let stream = attaching.await;
-            if this.generation.try_get_value() != Some(generation) {
+            // Retry, or the widget's end, dropped the slot meanwhile: the stream drops here.
+            let Some(slot) = wanted.upgrade() else {
                 return;
-            }
+            };
             match stream {
                 Some(stream) => {
-                    this.streams.update_value(|s| {
-                        if let Some(entry) = s.iter_mut().find(|(m, _)| *m == which) {
-                            entry.1 = Some(stream);
-                        }
-                    });
+                    *slot.borrow_mut() = Some(stream);
                     if still_wanted() {
-                        let _ = player.play();
+                        element::play(&player);
                     }
                 }
                 None => {
-                    this.forget(which);
-                    let _ = player.pause();
+                    drop(slot);
+                    this.forget(&wanted);
+                    element::pause(&player);
                     on_failure();
                 }
             }
@@ -96,7 +103,6 @@ impl ScriptStreams {
 
     /// Stops every stream (Retry starts them again on play).
     pub fn stop_all(&self) {
-        self.generation.update_value(|g| *g = g.wrapping_add(1));
         self.streams.set_value(Vec::new());
     }
 }
