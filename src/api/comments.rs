@@ -36,8 +36,8 @@ type Timer = gloo_timers::callback::Timeout;
 struct Batch {
     /// The key is one article's `count_url` (answering `{"count": n}`), not a `{ids}` template.
     single: bool,
-    /// (listener id, article id, listener)
-    listeners: Vec<(u64, String, Listener)>,
+    /// (article id, listener); a listener is its subscription's, and goes with it.
+    listeners: Vec<(String, Listener)>,
     counts: Table<u64>,
     last_round_ms: Option<f64>,
     in_flight: bool,
@@ -60,14 +60,13 @@ enum Round {
 thread_local! {
     /// One batch per template URL.
     static BATCHES: RefCell<Table<Batch>> = const { RefCell::new(Table::new()) };
-    static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
     static WATCHING_VISIBILITY: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A widget's interest in one article's live count. Dropping it stops the updates.
 pub struct CountSubscription {
     template: String,
-    listener: u64,
+    listener: Listener,
 }
 
 impl Drop for CountSubscription {
@@ -76,7 +75,9 @@ impl Drop for CountSubscription {
         let emptied = BATCHES.with(|batches| {
             let mut batches = batches.borrow_mut();
             let batch = batches.get_mut(&self.template)?;
-            batch.listeners.retain(|(id, _, _)| *id != self.listener);
+            batch
+                .listeners
+                .retain(|(_, listener)| !Rc::ptr_eq(listener, &self.listener));
             if batch.listeners.is_empty() {
                 batches.remove(&self.template)
             } else {
@@ -114,11 +115,6 @@ fn subscribe(
 ) -> CountSubscription {
     watch_visibility();
     let key = source.as_str().to_string();
-    let id = NEXT_LISTENER.with(|next| {
-        let id = next.get();
-        next.set(id + 1);
-        id
-    });
     let known = BATCHES.with(|batches| {
         let mut batches = batches.borrow_mut();
         if !batches.contains_key(&key) {
@@ -133,7 +129,7 @@ fn subscribe(
         let batch = batches.get_mut(&key)?;
         batch
             .listeners
-            .push((id, article_id.to_string(), listener.clone()));
+            .push((article_id.to_string(), listener.clone()));
         batch.counts.get(article_id).copied()
     });
     match known {
@@ -142,7 +138,7 @@ fn subscribe(
     }
     CountSubscription {
         template: key,
-        listener: id,
+        listener,
     }
 }
 
@@ -212,7 +208,7 @@ fn run_round(key: String, round: Round) {
             return None;
         }
         let mut ids: Vec<String> = Vec::new();
-        for (_, id, _) in &batch.listeners {
+        for (id, _) in &batch.listeners {
             let wanted = round == Round::Refresh || !batch.counts.contains_key(id);
             if wanted && !ids.contains(id) {
                 ids.push(id.clone());
@@ -266,7 +262,7 @@ fn finish_round(key: &str, fetched: Table<u64>, failed: bool) {
         let updates: Vec<(Listener, u64)> = batch
             .listeners
             .iter()
-            .filter_map(|(_, id, listener)| batch.counts.get(id).map(|n| (listener.clone(), *n)))
+            .filter_map(|(id, listener)| batch.counts.get(id).map(|n| (listener.clone(), *n)))
             .collect();
         let next_refresh = if failed {
             i32::try_from(backoff_ms(batch.failures)).unwrap_or(REFRESH_MS)

@@ -64,26 +64,15 @@ async fn with_timeout<T>(
 ) -> Result<T, LoadError> {
     let timed_out = Rc::new(Cell::new(false));
     let flag = timed_out.clone();
-    let on_timeout = Closure::once(move || {
+    // Dropping the timer (once the work is done) clears it.
+    let timer = gloo_timers::callback::Timeout::new(TIMEOUT_SECONDS * 1000, move || {
         flag.set(true);
         if let Some(controller) = controller {
             controller.abort();
         }
     });
-    let window = web_sys::window();
-    let timer = window.as_ref().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            (TIMEOUT_SECONDS * 1000) as i32,
-        )
-        .ok()
-    });
     let result = work.await;
-    if let (Some(window), Some(timer)) = (window, timer) {
-        window.clear_timeout_with_handle(timer);
-    }
-    // The timer is cleared, so the closure can go.
-    drop(on_timeout);
+    drop(timer);
     if timed_out.get() {
         return Err(LoadError::Timeout {
             seconds: TIMEOUT_SECONDS,

@@ -61,8 +61,9 @@ impl SharedFetch {
         self.0.borrow().result.clone()
     }
 
-    /// Whether the two are the outcome of one request.
-    pub fn same(&self, other: &SharedFetch) -> bool {
+    /// Whether the two are the outcome of one request (the request's identity: the entry for
+    /// a URL is a newer request after a Retry).
+    fn same(&self, other: &SharedFetch) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
@@ -83,8 +84,6 @@ impl Future for SharedFetch {
 }
 
 struct Entry {
-    /// Distinguishes this request from a later one for the same URL (after a Retry).
-    id: u64,
     future: SharedFetch,
     controller: Option<AbortController>,
     /// Widgets holding an [`ArticleRequest`] for this URL.
@@ -94,14 +93,12 @@ struct Entry {
 
 thread_local! {
     static REQUESTS: RefCell<Table<Entry>> = const { RefCell::new(Table::new()) };
-    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
 /// A widget's claim on the article at a URL. Dropping it (the widget unmounted, or its `src`
 /// changed) aborts the request if nobody else is waiting for it.
 pub struct ArticleRequest {
     key: String,
-    entry_id: u64,
     future: SharedFetch,
 }
 
@@ -109,27 +106,23 @@ impl ArticleRequest {
     /// Joins the request for `url`, starting it if there is none.
     pub fn new(url: &SafeUrl, options: FetchOptions) -> ArticleRequest {
         let key = request_key(url, options);
-        let (entry_id, future) = REQUESTS.with(|requests| {
+        let future = REQUESTS.with(|requests| {
             let mut requests = requests.borrow_mut();
             match requests.get_mut(&key) {
                 Some(entry) => {
                     entry.waiters += 1;
-                    (entry.id, entry.future.clone())
+                    entry.future.clone()
                 }
                 None => {
                     let mut entry = start(url.clone(), options);
                     entry.waiters = 1;
-                    let claim = (entry.id, entry.future.clone());
+                    let future = entry.future.clone();
                     requests.insert(key.clone(), entry);
-                    claim
+                    future
                 }
             }
         });
-        ArticleRequest {
-            key,
-            entry_id,
-            future,
-        }
+        ArticleRequest { key, future }
     }
 
     /// The parsed article, or why there is none.
@@ -145,7 +138,7 @@ impl Drop for ArticleRequest {
             // After a Retry the entry may be a newer request for the same URL: not ours.
             let Some(entry) = requests
                 .get_mut(&self.key)
-                .filter(|entry| entry.id == self.entry_id)
+                .filter(|entry| entry.future.same(&self.future))
             else {
                 return;
             };
@@ -222,13 +215,7 @@ fn start(url: SafeUrl, options: FetchOptions) -> Entry {
         done_flag.set(true);
         outcome.settle(result);
     });
-    let id = NEXT_ID.with(|next| {
-        let id = next.get();
-        next.set(id + 1);
-        id
-    });
     Entry {
-        id,
         future,
         controller,
         waiters: 0,

@@ -10,6 +10,7 @@ use crate::model::config::WidgetConfig;
 use crate::model::error::LoadError;
 use crate::model::formats::Parsed;
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Where a widget's article is.
@@ -46,13 +47,15 @@ impl ArticleResource {
 /// Not a `LocalResource`: reactive_graph 0.2 runs a resource's fetches one after another, so
 /// a new `src` would wait for the superseded request to finish (up to its 10 s timeout). Here
 /// the new source replaces the request at once: dropping the old claim aborts it (unless
-/// another widget waits for it), and its late result is ignored.
+/// another widget waits for it). The task that awaits a request holds only a weak reference to
+/// its claim, so a result whose claim was replaced or dropped (a newer `src`, the widget's end)
+/// has nowhere to go: stale results are dropped by construction.
 pub fn use_article(config: Signal<WidgetConfig>, visible: Signal<bool>) -> ArticleResource {
     let (state, set_state) = signal(LoadState::Waiting);
     let attempt = RwSignal::new(0u32);
     // Holding the claim keeps the request alive; replacing or dropping it (unmount) aborts it
     // if no other widget waits for the same article.
-    let claim = StoredValue::new_local(None::<ArticleRequest>);
+    let claim = StoredValue::new_local(None::<Rc<ArticleRequest>>);
     // What the request depends on, and nothing else: a change of theme or layout must not
     // reload the article (or flash the loading state).
     let source = Memo::new(move |_| config.with(|c| (c.src.clone(), FetchOptions::from_config(c))));
@@ -72,16 +75,14 @@ pub fn use_article(config: Signal<WidgetConfig>, visible: Signal<bool>) -> Artic
             }
         };
         set_state.set(LoadState::Loading);
-        let request = ArticleRequest::new(&url, options);
+        let request = Rc::new(ArticleRequest::new(&url, options));
         let result = request.result();
-        let this_request = result.clone();
+        let this_claim = Rc::downgrade(&request);
         claim.set_value(Some(request));
         leptos::task::spawn_local(async move {
             let result = result.await;
-            // A newer source (or the widget's end) has replaced this request.
-            let current = claim
-                .try_with_value(|c| c.as_ref().is_some_and(|c| c.result().same(&this_request)));
-            if current != Some(true) {
+            // A newer source (or the widget's end) has dropped this claim.
+            if this_claim.upgrade().is_none() {
                 return;
             }
             if let Err(error) = &result {
