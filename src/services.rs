@@ -4,6 +4,7 @@
 //! (`host::browser`) through Leptos context, tests give fakes, and a widget mounted without
 //! either gets [`Offline`], which stores nothing and opens nothing.
 
+use crate::model::i18n::Intl;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -46,6 +47,9 @@ pub trait Browser {
     /// `playing` started: pauses every other widget's player on the page, so that a reader
     /// hears one stream at a time.
     fn pause_other_players(&self, playing: &HtmlMediaElement);
+    /// The browser's `Intl`, for dates and numbers in languages the widget does not write
+    /// itself.
+    fn intl(&self) -> Option<&'static dyn Intl>;
 }
 
 /// A stream that a script (hls.js) plays into a media element; dropping it stops the script
@@ -102,6 +106,9 @@ impl Browser for Offline {
         Box::pin(async { None })
     }
     fn pause_other_players(&self, _playing: &HtmlMediaElement) {}
+    fn intl(&self) -> Option<&'static dyn Intl> {
+        None
+    }
 }
 
 /// The [`Browser`] a widget uses, as a `Copy` handle that reactive closures can carry (the

@@ -418,3 +418,53 @@ fn every_string_is_there_in_every_language() {
         }
     }
 }
+
+/// A fake `Intl` that says which language it was asked for.
+struct NamedIntl;
+
+impl article_widget::model::i18n::Intl for NamedIntl {
+    fn long_date(
+        &self,
+        _date: &article_widget::model::date::DateTime,
+        lang: &str,
+    ) -> Option<String> {
+        (lang != "xx").then(|| format!("date in {lang}"))
+    }
+    fn number(&self, n: u64, lang: &str) -> Option<String> {
+        (lang != "xx").then(|| format!("{n} in {lang}"))
+    }
+}
+
+static NAMED_INTL: NamedIntl = NamedIntl;
+
+/// The Locale writes English and Spanish dates and numbers itself, asks `Intl` for the rest
+/// (English where `Intl` refuses the language), and without `Intl` (a server) falls back to the
+/// JSON's date and plain digits.
+#[test]
+fn the_locale_writes_dates_and_numbers_itself_or_through_intl() {
+    use article_widget::model::date::DateTime;
+    use article_widget::model::i18n::Locale;
+    let date = DateTime::parse_rfc3339("2018-11-01T00:00:00-05:00").unwrap();
+    let intl = Some(&NAMED_INTL as &dyn article_widget::model::i18n::Intl);
+    assert_eq!(
+        Locale::new("es").with_intl(intl).date(&date),
+        "1 de noviembre de 2018"
+    );
+    assert_eq!(Locale::new("en").with_intl(intl).number(1234), "1,234");
+    assert_eq!(Locale::new("fr").with_intl(intl).date(&date), "date in fr");
+    assert_eq!(Locale::new("fr").with_intl(intl).number(7), "7 in fr");
+    assert_eq!(Locale::new("xx").with_intl(intl).date(&date), "date in en");
+    assert_eq!(Locale::new("fr").date(&date), "2018-11-01");
+    assert_eq!(Locale::new("fr").number(1234), "1234");
+}
+
+/// Text from a language's table carries that language where the card is in another one.
+#[test]
+fn strings_in_another_language_than_the_cards_say_so() {
+    use article_widget::model::i18n::Locale;
+    assert_eq!(Locale::new("ar").strings_lang(), Some("en"));
+    assert_eq!(Locale::new("fr-CA").strings_lang(), Some("en"));
+    assert_eq!(Locale::new("es-MX").strings_lang(), None);
+    assert_eq!(Locale::new("en-GB").strings_lang(), None);
+    assert_eq!(Locale::new("EN").strings_lang(), None);
+}

@@ -131,6 +131,9 @@ impl Browser for FakeBrowser {
         })
     }
     fn pause_other_players(&self, _playing: &web_sys::HtmlMediaElement) {}
+    fn intl(&self) -> Option<&'static dyn article_widget::model::i18n::Intl> {
+        Some(&article_widget::host::intl::BROWSER_INTL)
+    }
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -665,10 +668,32 @@ fn heading_level_sets_the_headline_and_the_body_below_it() {
 fn a_language_without_strings_gets_english_words_and_its_own_dates() {
     let article = seed();
     let (root, _h) = mount(move || {
-        provide_locale(Locale::new("fr"));
+        provide_locale(
+            Locale::new("fr").with_intl(Some(&article_widget::host::intl::BROWSER_INTL)),
+        );
         view! { <ArticleCard article=article options=options(Layout::Card) /> }
     });
     assert_eq!(text(&root, "[part=date]"), "Published 1 novembre 2018");
+    // The English words say they are English, inside a French card; the article's own text
+    // (the headline) does not.
+    for part in ["[part=date]", "[part=share-bar]", "[part=comments]"] {
+        assert_eq!(
+            find(&root, part).get_attribute("lang").as_deref(),
+            Some("en"),
+            "{part}"
+        );
+    }
+    assert_eq!(find(&root, "[part=headline]").get_attribute("lang"), None);
+}
+
+#[wasm_bindgen_test]
+fn a_language_with_strings_marks_no_text_as_another_language() {
+    let article = seed();
+    let (root, _h) = mount(move || {
+        provide_locale(Locale::new("es"));
+        view! { <ArticleCard article=article options=options(Layout::Card) /> }
+    });
+    assert!(root.query_selector("[lang]").unwrap().is_none());
 }
 
 /// An `<article-widget>` in the page with the publisher's fallback link and an open shadow
@@ -713,6 +738,36 @@ fn after_a_panic_every_widget_shows_an_error_and_its_fallback() {
         .unwrap_or_default()
         .contains("half drawn"));
     element.remove();
+}
+
+#[wasm_bindgen_test]
+fn after_a_panic_each_widget_says_so_in_its_own_language() {
+    let (spanish, spanish_root) = widget_on_the_page();
+    spanish_root
+        .set_inner_html("<div class=\"aw\" lang=\"es\" data-state=\"loaded\">tarjeta</div>");
+    let (arabic, arabic_root) = widget_on_the_page();
+    arabic.set_attribute("lang", "ar").unwrap();
+
+    article_widget::host::show_crash_everywhere();
+
+    let title = |root: &web_sys::ShadowRoot| {
+        root.query_selector(".aw-error-title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(title(&spanish_root), "No se pudo cargar este artículo.");
+    let frame = spanish_root.query_selector(".aw").unwrap().unwrap();
+    assert_eq!(frame.get_attribute("lang").as_deref(), Some("es"));
+    // No Arabic strings: the English title, marked as English, in a right-to-left frame.
+    assert_eq!(title(&arabic_root), "This article could not be loaded.");
+    let frame = arabic_root.query_selector(".aw").unwrap().unwrap();
+    assert_eq!(frame.get_attribute("dir").as_deref(), Some("rtl"));
+    let error = arabic_root.query_selector(".aw-error").unwrap().unwrap();
+    assert_eq!(error.get_attribute("lang").as_deref(), Some("en"));
+    spanish.remove();
+    arabic.remove();
 }
 
 #[wasm_bindgen_test]
@@ -788,9 +843,9 @@ fn share_buttons_carry_decorative_icons() {
 
 #[wasm_bindgen_test]
 fn english_and_spanish_dates_and_counts_match_intl_exactly() {
+    use article_widget::host::intl::{format_date_with_intl, format_number_with_intl};
     use article_widget::model::date::DateTime;
     use article_widget::model::i18n::Locale;
-    use article_widget::view::intl::{format_date_with_intl, format_number_with_intl};
     let dates = [
         "2018-11-01T00:00:00Z",
         "2018-11-01T23:30:00-05:00",

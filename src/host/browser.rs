@@ -1,6 +1,7 @@
 //! The browser services views use ([`Browser`]), done with the page's real APIs. The only place
 //! besides the rest of `host` that touches `window`.
 
+use crate::model::i18n::Intl;
 use crate::model::share::popup_features;
 use crate::services::{Browser, Later, ScriptStream};
 use js_sys::{Function, Object, Promise, Reflect};
@@ -139,5 +140,8 @@ impl Browser for PageBrowser {
     }
     fn pause_other_players(&self, playing: &HtmlMediaElement) {
         super::registry::pause_players_except(playing);
+    }
+    fn intl(&self) -> Option<&'static dyn Intl> {
+        Some(&super::intl::BROWSER_INTL)
     }
 }

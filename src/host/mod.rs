@@ -8,6 +8,7 @@ mod attributes;
 mod browser;
 mod dom_events;
 mod hls;
+pub mod intl;
 mod lazy;
 mod registry;
 mod shadow;
@@ -107,6 +108,25 @@ pub fn diagnostics() -> JsValue {
     report.into()
 }
 
+/// The language a crashed widget was speaking: its card's, else what its attribute and the
+/// page say (the article's is not to be had any more).
+fn crash_locale(element: &Element, root: &web_sys::ShadowRoot) -> crate::model::i18n::Locale {
+    let card_lang = root
+        .query_selector(".aw[lang]")
+        .ok()
+        .flatten()
+        .and_then(|frame| frame.get_attribute("lang"));
+    let attribute = element
+        .get_attribute("lang")
+        .or_else(|| element.get_attribute("data-lang"));
+    let lang = crate::model::i18n::choose_language(
+        card_lang.as_deref().or(attribute.as_deref()),
+        None,
+        attributes::page_lang(element).as_deref(),
+    );
+    crate::model::i18n::Locale::new(&lang)
+}
+
 /// Called by the panic hook: every widget on the page shows an error and its fallback instead
 /// of freezing half-drawn. It finds the widgets through the document, not the registry, which
 /// may be mid-update when a panic strikes.
@@ -118,12 +138,11 @@ pub fn show_crash_everywhere() {
         return;
     };
     for i in 0..list.length() {
-        let root = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-            .and_then(|e| e.shadow_root());
-        if let Some(root) = root {
-            shadow::show_crash(&root, crate::model::i18n::EN.error_title);
+        let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Some(root) = element.shadow_root() {
+            shadow::show_crash(&root, &crash_locale(&element, &root));
         }
     }
 }

@@ -4,6 +4,7 @@
 //! widget's shadow root: no `<style>` element (which a strict CSP would block), no request, and
 //! a hundred widgets share one parsed sheet.
 
+use crate::model::i18n::Locale;
 use std::cell::OnceCell;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -144,7 +145,7 @@ fn clear(root: &ShadowRoot) {
 /// The error state drawn with plain DOM calls, for when Rust can no longer be trusted to run
 /// the view (after a panic): a sentence and the publisher's fallback. A pre-rendered card not
 /// yet taken over stays instead.
-pub fn show_crash(root: &ShadowRoot, message: &str) {
+pub fn show_crash(root: &ShadowRoot, locale: &Locale) {
     if super::takeover::keep_prerendered(root) {
         return;
     }
@@ -166,8 +167,13 @@ pub fn show_crash(root: &ShadowRoot, message: &str) {
         return;
     };
     let _ = outer.set_attribute("data-state", "error");
+    let _ = outer.set_attribute("lang", &locale.lang);
+    let _ = outer.set_attribute("dir", locale.dir());
+    if let Some(lang) = locale.strings_lang() {
+        let _ = error.set_attribute("lang", lang);
+    }
     let _ = error.set_attribute("part", "error");
-    title.set_text_content(Some(message));
+    title.set_text_content(Some(locale.strings.error_title));
     let _ = error.append_child(&title);
     let _ = error.append_child(&slot);
     let _ = outer.append_child(&error);

@@ -134,13 +134,42 @@ impl ExpectedWords {
     }
 }
 
+/// Dates and numbers in the languages the widget does not write itself: the browser's `Intl`
+/// (`host::intl`). A server has none; the pre-renderer's locale goes without.
+pub trait Intl: Sync {
+    /// A long date, as `Intl.DateTimeFormat` writes it with `dateStyle: "long"` in UTC.
+    fn long_date(&self, date: &DateTime, lang: &str) -> Option<String>;
+    /// A whole number, as `Intl.NumberFormat` writes it.
+    fn number(&self, n: u64, lang: &str) -> Option<String>;
+}
+
 /// The reader's language as the widget speaks it: the tag, its strings and direction, and its
-/// dates and numbers. The widget provides one to every component under it (Leptos context).
-#[derive(Clone, Debug, PartialEq)]
+/// dates and numbers. The widget provides one to every component under it (Leptos context);
+/// every text a reader sees comes from it.
+#[derive(Clone)]
 pub struct Locale {
     /// The BCP 47 tag, as the root's `lang`.
     pub lang: String,
     pub strings: &'static Strings,
+    intl: Option<&'static dyn Intl>,
+}
+
+impl PartialEq for Locale {
+    fn eq(&self, other: &Locale) -> bool {
+        self.lang == other.lang
+            && std::ptr::eq(self.strings, other.strings)
+            && self.intl.is_some() == other.intl.is_some()
+    }
+}
+
+impl fmt::Debug for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Locale")
+            .field("lang", &self.lang)
+            .field("strings", &self.strings.lang)
+            .field("intl", &self.intl.is_some())
+            .finish()
+    }
 }
 
 impl Default for Locale {
@@ -150,11 +179,50 @@ impl Default for Locale {
 }
 
 impl Locale {
+    /// The locale of `lang`, writing dates and numbers only in the languages it has tables for.
     pub fn new(lang: &str) -> Locale {
         Locale {
             lang: lang.to_string(),
             strings: strings_for(lang),
+            intl: None,
         }
+    }
+
+    /// The same, with `intl` for the dates and numbers of other languages.
+    pub fn with_intl(self, intl: Option<&'static dyn Intl>) -> Locale {
+        Locale { intl, ..self }
+    }
+
+    /// The language of the strings, where it is not the card's: "en" in a card in a language
+    /// without a table of its own. An element that shows them carries it as its `lang`, so that
+    /// a screen reader speaks English words as English.
+    pub fn strings_lang(&self) -> Option<&'static str> {
+        let primary = self.lang.split(['-', '_']).next().unwrap_or("");
+        (!primary.eq_ignore_ascii_case(self.strings.lang)).then_some(self.strings.lang)
+    }
+
+    /// "November 1, 2018" (en), "1 de noviembre de 2018" (es): the publisher's calendar date, in
+    /// the reader's language, wherever the reader is. English and Spanish are written here (the
+    /// view tests check them against `Intl`); other languages through `Intl`, else English,
+    /// else the date as the JSON gives it.
+    pub fn date(&self, date: &DateTime) -> String {
+        self.long_date(date)
+            .or_else(|| self.intl?.long_date(date, &self.lang))
+            .or_else(|| self.intl?.long_date(date, "en"))
+            .unwrap_or_else(|| {
+                date.original
+                    .get(..10)
+                    .unwrap_or(&date.original)
+                    .to_string()
+            })
+    }
+
+    /// "1,234" (en), "1234" / "12.345" (es): written here for those two, else through `Intl`,
+    /// else in plain digits.
+    pub fn number(&self, n: u64) -> String {
+        self.count(n)
+            .or_else(|| self.intl?.number(n, &self.lang))
+            .unwrap_or_else(|| n.to_string())
     }
 
     /// The root's `dir`.

@@ -28,7 +28,9 @@ pub fn Body(
     #[prop(default = None)]
     more: Option<ContinueReading>,
 ) -> impl IntoView {
-    let strings = use_locale().strings;
+    let locale = use_locale();
+    let strings = locale.strings;
+    let strings_lang = locale.strings_lang();
     let ranges = render_chunks(&blocks);
     let mut blocks = blocks.into_iter();
     let chunks: Vec<Vec<Block>> = ranges
@@ -51,7 +53,7 @@ pub fn Body(
             let render = move |chunk: &[Block]| {
                 chunk
                     .iter()
-                    .map(|block| render_block(block, strings, headline))
+                    .map(|block| render_block(block, strings, strings_lang, headline))
                     .collect_view()
             };
             if i == 0 {
@@ -65,7 +67,7 @@ pub fn Body(
     let more = more.map(|more| {
         let text = strings.continue_reading_on(&more.site);
         view! {
-            <p class="aw-continue" part="continue">
+            <p class="aw-continue" part="continue" lang=strings_lang>
                 <a href=more.url target="_blank" rel="noopener">{text}</a>
             </p>
         }
@@ -81,6 +83,7 @@ pub fn Body(
 fn render_block(
     block: &Block,
     strings: &'static crate::model::i18n::Strings,
+    strings_lang: Option<&'static str>,
     headline: HeadingLevel,
 ) -> AnyView {
     match block {
@@ -96,11 +99,13 @@ fn render_block(
         }
         .into_any(),
         Block::Related { title, url, label } => {
+            // The widget's own word carries the strings' language; the publisher's, the card's.
+            let lang = label.is_none().then_some(strings_lang).flatten();
             let label = label.clone().unwrap_or_else(|| strings.related.to_string());
             let title = title.clone();
             view! {
                 <p class="aw-related" part="related">
-                    <span class="aw-related-label">{label}":"</span>" "
+                    <span class="aw-related-label" lang=lang>{label}":"</span>" "
                     <a href=url.to_string() target="_blank" rel="noopener">{title}</a>
                 </p>
             }

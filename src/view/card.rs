@@ -3,7 +3,6 @@ use super::breadcrumb::Breadcrumb;
 use super::comment_count::CommentCount;
 use super::event_sink::EventSink;
 use super::figure::Figure;
-use super::intl::format_date;
 use super::live_toggle::LiveToggle;
 use super::share_bar::{ShareBar, ShareContent};
 use super::use_locale;
@@ -36,6 +35,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         live_comments,
     } = options;
     let locale = use_locale();
+    let strings_lang = locale.strings_lang();
     let strings = locale.strings;
     let Article {
         url,
@@ -55,11 +55,11 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         comments,
         ..
     } = article;
-    let published_text = strings.published_on(&format_date(&published, &locale));
+    let published_text = strings.published_on(&locale.date(&published));
     let updated = modified
         .filter(|m| m.epoch_ms > published.epoch_ms)
         .map(|m| {
-            let text = strings.updated_on(&format_date(&m, &locale));
+            let text = strings.updated_on(&locale.date(&m));
             view! { <time class="aw-updated" datetime=m.original.clone()>{text}</time> }
         });
     let byline = (!authors.is_empty()).then(|| {
@@ -75,7 +75,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
                 view! { {separator}{name} }
             })
             .collect_view();
-        view! { <span class="aw-byline">{strings.by}" "{names}</span> }
+        view! { <span class="aw-byline" lang=strings_lang>{strings.by}" "{names}</span> }
     });
     let share_content = ShareContent {
         url: url.to_string(),
@@ -107,7 +107,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
             </header>
             {image.map(|image| view! { <Figure image=image /> })}
             <p class="aw-meta">
-                <time part="date" datetime=published.original.clone()>{published_text}</time>
+                <time part="date" datetime=published.original.clone() lang=strings_lang>{published_text}</time>
                 {updated}
                 {byline}
             </p>

@@ -1,4 +1,3 @@
-use super::intl::format_number;
 use super::use_locale;
 use crate::model::article::Comments;
 use leptos::prelude::*;
@@ -12,16 +11,17 @@ pub fn CommentCount(
     #[prop(optional, into)] live: Option<Signal<Option<u64>>>,
 ) -> impl IntoView {
     let locale = use_locale();
+    let strings_lang = locale.strings_lang();
     let strings = locale.strings;
     let from_json = comments.count;
     let count = move || live.and_then(|l| l.get()).unwrap_or(from_json);
-    let text = move || strings.comment_count(count(), &format_number(count(), &locale));
+    let text = move || strings.comment_count(count(), &locale.number(count()));
     let none_yet = move || {
         (count() == 0)
             .then(|| view! { <span class="aw-comments-empty">{strings.no_comments}</span> })
     };
     view! {
-        <p class="aw-comments" part="comments">
+        <p class="aw-comments" part="comments" lang=strings_lang>
             {match comments.url {
                 Some(url) => view! { <a href=url.to_string() target="_blank" rel="noopener">{text}</a> }.into_any(),
                 None => view! { <span>{text}</span> }.into_any(),

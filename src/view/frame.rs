@@ -9,6 +9,7 @@ use crate::model::error::LoadError;
 use crate::model::formats::Parsed;
 use crate::model::i18n::{choose_language, Locale};
 use crate::model::widget_event::WidgetEvent;
+use crate::services::Services;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -65,7 +66,9 @@ pub fn WidgetFrame(
         })
     });
 
-    // The reader's language, given to every component below through context.
+    // The reader's language, given to every component below through context: its dates and
+    // numbers through the browser's `Intl` where there is one.
+    let intl = Services::get().with(|b| b.intl());
     let locale = Memo::new(move |_| {
         let article_lang = state.with(|s| match s {
             LoadState::Loaded(parsed) => parsed.article.lang.clone(),
@@ -78,7 +81,7 @@ pub fn WidgetFrame(
                 page_lang.as_deref(),
             )
         });
-        Locale::new(&lang)
+        Locale::new(&lang).with_intl(intl)
     });
 
     // One polite live region for the widget's life: it exists (empty) before anything is
@@ -125,7 +128,7 @@ pub fn WidgetFrame(
             lang=move || locale.with(|l| l.lang.clone())
             dir=move || locale.with(Locale::dir)
         >
-            <p class="aw-visually-hidden aw-announcer" role="status">{move || announcement.get()}</p>
+            <p class="aw-visually-hidden aw-announcer" role="status" lang=move || locale.with(Locale::strings_lang)>{move || announcement.get()}</p>
             {move || {
                 provide_locale(locale.get());
                 match shown.get() {

@@ -36,7 +36,9 @@ pub fn LiveToggle(
     #[prop(optional)]
     site: String,
 ) -> impl IntoView {
-    let strings = use_locale().strings;
+    let locale = use_locale();
+    let strings = locale.strings;
+    let strings_lang = locale.strings_lang();
     let c: MediaController = use_media_controller(live, events, site);
     let mode = c.mode;
     let poster = c.poster();
@@ -170,6 +172,7 @@ pub fn LiveToggle(
     view! {
         <section
             class="aw-live"
+            lang=strings_lang
             aria-label=title
             data-mode=move || mode.get().as_str()
             data-playing=move || c.playing.get().to_string()

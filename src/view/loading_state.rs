@@ -8,9 +8,11 @@ use leptos::prelude::*;
 /// widget's live region, not here.
 #[component]
 pub fn LoadingState() -> impl IntoView {
-    let strings = use_locale().strings;
+    let locale = use_locale();
+    let strings = locale.strings;
+    let strings_lang = locale.strings_lang();
     view! {
-        <div class="aw-loading" aria-busy="true" aria-label=strings.loading>
+        <div class="aw-loading" aria-busy="true" aria-label=strings.loading lang=strings_lang>
             {fallback_slot()}
             {skeleton()}
         </div>

@@ -14,7 +14,6 @@ pub mod fallback;
 pub mod figure;
 pub mod frame;
 pub mod icons;
-pub mod intl;
 pub mod live_toggle;
 pub mod loading_state;
 pub mod rich_text;

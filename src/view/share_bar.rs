@@ -53,7 +53,9 @@ pub fn ShareBar(
     content: ShareContent,
     events: EventSink,
 ) -> impl IntoView {
-    let strings = use_locale().strings;
+    let locale = use_locale();
+    let strings = locale.strings;
+    let strings_lang = locale.strings_lang();
     let panels = Panels::default();
     let copied = panels.copied;
     let browser = Services::get();
@@ -121,7 +123,7 @@ pub fn ShareBar(
         .collect_view();
     view! {
         <div class="aw-share">
-            <ul class="aw-share-bar" part="share-bar" aria-label=strings.share>
+            <ul class="aw-share-bar" part="share-bar" aria-label=strings.share lang=strings_lang>
                 {buttons}
             </ul>
             <span class="aw-share-status" role="status">

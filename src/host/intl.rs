@@ -1,12 +1,12 @@
 //! Dates and numbers in the reader's language, through the browser's `Intl` (no locale data in
-//! our bundle). Every call goes through `Reflect`, which turns a JavaScript exception (say, a
+//! our bundle), for the widget's [`crate::model::i18n::Locale`]: the one place that reads `Intl`. Every call goes through `Reflect`, which turns a JavaScript exception (say, a
 //! `RangeError` for a language tag Intl rejects) into an `Err` instead of unwinding through wasm.
 //!
 //! Building an `Intl` formatter costs about half a millisecond (it loads locale data); a page
 //! with a hundred widgets in one language builds one per kind and reuses it.
 
 use crate::model::date::DateTime;
-use crate::model::i18n::Locale;
+use crate::model::i18n::Intl;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -87,20 +87,19 @@ fn format_with(kind: Kind, lang: &str, value: &JsValue) -> Option<String> {
         .as_string()
 }
 
-/// "November 1, 2018" (en), "1 de noviembre de 2018" (es): the publisher's calendar date, in
-/// `lang`, wherever the reader is. English and Spanish are written in Rust, the same way
-/// (`tests/views.rs` checks it against `Intl`); other languages through `Intl`.
-pub fn format_date(date: &DateTime, locale: &Locale) -> String {
-    locale
-        .long_date(date)
-        .or_else(|| format_date_with_intl(date, &locale.lang))
-        .or_else(|| format_date_with_intl(date, "en"))
-        .unwrap_or_else(|| {
-            date.original
-                .get(..10)
-                .unwrap_or(&date.original)
-                .to_string()
-        })
+/// The browser's `Intl`, for the widget's [`crate::model::i18n::Locale`]s.
+pub struct BrowserIntl;
+
+/// The one there is.
+pub static BROWSER_INTL: BrowserIntl = BrowserIntl;
+
+impl Intl for BrowserIntl {
+    fn long_date(&self, date: &DateTime, lang: &str) -> Option<String> {
+        format_date_with_intl(date, lang)
+    }
+    fn number(&self, n: u64, lang: &str) -> Option<String> {
+        format_number_with_intl(n, lang)
+    }
 }
 
 /// The date through `Intl` alone.
@@ -110,14 +109,6 @@ pub fn format_date_with_intl(date: &DateTime, lang: &str) -> Option<String> {
     }
     let value: JsValue = js_sys::Date::new(&JsValue::from_f64(date.wall_clock_ms() as f64)).into();
     format_with(Kind::LongDate, lang, &value)
-}
-
-/// "1,234" (en), "1234" / "12.345" (es): in Rust for those two (as for dates), else `Intl`.
-pub fn format_number(n: u64, locale: &Locale) -> String {
-    locale
-        .count(n)
-        .or_else(|| format_number_with_intl(n, &locale.lang))
-        .unwrap_or_else(|| n.to_string())
 }
 
 /// The number through `Intl` alone.
