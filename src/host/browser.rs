@@ -139,7 +139,7 @@ impl Browser for PageBrowser {
         Box::pin(super::hls::attach(media, src.to_string(), on_failure))
     }
     fn pause_other_players(&self, playing: &HtmlMediaElement) {
-        super::registry::pause_players_except(playing);
+        super::players::pause_players_except(playing);
     }
     fn intl(&self) -> Option<&'static dyn Intl> {
         Some(&super::intl::BROWSER_INTL)

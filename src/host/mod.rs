@@ -10,6 +10,7 @@ mod dom_events;
 mod hls;
 pub mod intl;
 mod lazy;
+mod players;
 mod registry;
 mod shadow;
 mod takeover;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlMediaElement};
+use web_sys::{Element, HtmlElement};
 
 struct Mounted {
     element: HtmlElement,
@@ -118,30 +118,6 @@ fn became_visible(element: &Element) {
     });
     if let Some(visible) = visible {
         visible.set(true);
-    }
-}
-
-/// Pauses every player of every mounted widget but `playing`: a reader hears one stream at a
-/// time, however many widgets the page has.
-pub fn pause_players_except(playing: &HtmlMediaElement) {
-    let roots: Vec<_> = MOUNTED.with(|m| {
-        m.borrow()
-            .iter()
-            .filter_map(|w| w.element.shadow_root())
-            .collect()
-    });
-    for root in roots {
-        let Ok(players) = root.query_selector_all("video, audio") else {
-            continue;
-        };
-        for index in 0..players.length() {
-            let player = players
-                .item(index)
-                .and_then(|p| p.dyn_into::<HtmlMediaElement>().ok());
-            if let Some(player) = player.filter(|p| p != playing && !p.paused()) {
-                let _ = player.pause();
-            }
-        }
     }
 }
 

@@ -10,7 +10,7 @@ use super::state::{remembered_mode, remembered_mode_key, PerMode, PlayerState, S
 use crate::model::article::{Live, MediaMode, Playable, Playback};
 use crate::model::widget_event::WidgetEvent;
 use crate::services::Services;
-use crate::view::EventSink;
+use crate::view::event_sink::EventSink;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod docs;
 pub mod hostile;
 pub mod http;
+pub mod layout;
 pub mod live;
 pub mod minify;
 pub mod screenshots;
