@@ -8,21 +8,11 @@ use std::path::{Component, Path, PathBuf};
 /// The Markdown files a reader follows links through: the README, the changelog and `docs/`.
 pub fn documents(root: &Path) -> Vec<PathBuf> {
     let mut found = vec![root.join("README.md"), root.join("CHANGELOG.md")];
-    let mut folders = vec![root.join("docs")];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
+    found.extend(
+        crate::files_under(&root.join("docs"))
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md")),
+    );
     found
 }
 
@@ -156,30 +146,21 @@ pub fn work_log_phrases(text: &str) -> Vec<String> {
 /// The files whose text must not read as a work log: the README, `docs/` (decision records
 /// name other projects' issues by their repository) and every source file.
 pub fn files_to_keep_free_of_work_log(root: &Path) -> Vec<PathBuf> {
+    let text_file = |p: &PathBuf| {
+        p.extension().is_some_and(|e| {
+            ["md", "rs", "js", "css", "html", "sh"]
+                .iter()
+                .any(|x| e == *x)
+        })
+    };
     let mut files = vec![root.join("README.md")];
-    let mut folders: Vec<PathBuf> = ["docs", "src", "js", "style", "tests", "xtask/src"]
-        .iter()
-        .map(|f| root.join(f))
-        .collect();
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let text_file = path.extension().is_some_and(|e| {
-                ["md", "rs", "js", "css", "html", "sh"]
-                    .iter()
-                    .any(|x| e == *x)
-            });
-            if path.is_dir() {
-                folders.push(path);
-            } else if text_file {
-                files.push(path);
-            }
-        }
+    for folder in ["docs", "src", "js", "style", "tests", "xtask/src"] {
+        files.extend(
+            crate::files_under(&root.join(folder))
+                .into_iter()
+                .filter(text_file),
+        );
     }
-    files.sort();
     files
 }
 

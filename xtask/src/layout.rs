@@ -8,36 +8,25 @@ use std::path::{Path, PathBuf};
 /// The crate's modules, by path (`model::formats::v1`), with the file each lives in.
 pub fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
     let mut found = BTreeMap::new();
-    let mut folders = vec![src.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
+    for path in crate::files_under(src) {
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let Ok(relative) = path.strip_prefix(src) else {
             continue;
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let Ok(relative) = path.strip_prefix(src) else {
-                continue;
-            };
-            let mut parts: Vec<String> = relative
-                .with_extension("")
-                .iter()
-                .map(|p| p.to_string_lossy().to_string())
-                .collect();
-            if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
-                parts.pop();
-            }
-            if parts.first().is_some_and(|p| p == "bin") {
-                continue;
-            }
-            found.insert(parts.join("::"), path);
+        let mut parts: Vec<String> = relative
+            .with_extension("")
+            .iter()
+            .map(|p| p.to_string_lossy().to_string())
+            .collect();
+        if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+            parts.pop();
         }
+        if parts.first().is_some_and(|p| p == "bin") {
+            continue;
+        }
+        found.insert(parts.join("::"), path);
     }
     found
 }

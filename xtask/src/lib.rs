@@ -28,6 +28,27 @@ pub fn workspace_root() -> PathBuf {
         .unwrap_or_default()
 }
 
+/// Every file under `folder`, at any depth, in path order; nothing where it cannot be read.
+pub fn files_under(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 /// The release bundle, as `cargo xtask dist` writes it.
 pub fn dist_dir() -> PathBuf {
     workspace_root().join("dist")
