@@ -2,6 +2,7 @@
 //! with them: the static server and the WebDriver client.
 
 pub mod bench;
+pub mod budgets;
 pub mod corpus;
 pub mod docs;
 pub mod hostile;

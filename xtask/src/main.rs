@@ -16,6 +16,7 @@ const USAGE: &str = "usage: cargo xtask <command>
                 (--rounds N cold loads per case, default 5)
   screenshots   render each look in Chromium into tests/screenshots/ (the references)
   support       check the stylesheet and the loader against the browser support policy
+  budgets       check the size budgets of the built dist/ (brotli)
   finish-bundle (Trunk hook) shorten the wasm's import names, minify the JS, and write the
                 hashed bundle names into embed.js";
 
@@ -27,6 +28,7 @@ fn main() {
         "dist" => dist(),
         "screenshots" => xtask::screenshots::refresh(),
         "support" => tools::ensure_npm_test_tools().and_then(|()| xtask::support::check()),
+        "budgets" => xtask::budgets::check(),
         "bench" => {
             let rounds = std::env::args()
                 .skip_while(|a| a != "--rounds")
@@ -161,6 +163,9 @@ fn test() -> Result<()> {
 
     step("release bundle");
     build_dist()?;
+
+    step("size budgets of the shipped files (brotli)");
+    xtask::budgets::check()?;
 
     // Every end-to-end suite in each engine. A failing engine does not stop the others (the
     // summary names each), but it fails the run.
