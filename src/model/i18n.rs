@@ -1,7 +1,7 @@
 //! Every string the reader sees, one table per language.
 //!
-//! To add a language: copy [`EN`], translate the strings, and add its primary language subtag
-//! to [`strings_for`]. Dates and numbers need nothing here: the browser's `Intl` formats them in
+//! To add a language: copy [`EN`], translate the strings (its `lang` is the primary language
+//! subtag), and add it to [`LANGUAGES`]. Dates and numbers need nothing here: the browser's `Intl` formats them in
 //! whatever language the article declares, even one without a table.
 
 use super::date::DateTime;
