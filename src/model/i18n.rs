@@ -1,8 +1,9 @@
 //! Every string the reader sees, one table per language.
 //!
 //! To add a language: copy [`EN`], translate the strings (its `lang` is the primary language
-//! subtag), and add it to [`LANGUAGES`]. Dates and numbers need nothing here: the browser's `Intl` formats them in
-//! whatever language the article declares, even one without a table.
+//! subtag), and add it to [`LANGUAGES`]. Dates and numbers need nothing here: the [`Locale`]
+//! asks the browser's `Intl` for any language the widget does not write itself, even one
+//! without a table.
 
 use super::date::DateTime;
 use super::error::{Expected, FieldError, LoadError, NotJson, Problem};
