@@ -1,15 +1,16 @@
-/*! article-widget loader | MIT | the one stable, unhashed URL publishers copy */
+/*! article-widget __ARTICLE_WIDGET_VERSION__ loader | MIT | the one stable, unhashed URL publishers copy */
 /*
  * A classic script (async, defer or plain; in head or body; before or after the elements).
  * It finds the hashed bundle next to its own URL, loads the wasm once, defines
  * <article-widget>, and mounts <div data-article-widget> elements, now and whenever a page
  * adds them. No eval, no inline script or style: it runs under a strict CSP.
  *
- * The three names below are filled in by the build (`cargo xtask finish-bundle`, a Trunk hook),
+ * The release and the three names below are filled in by the build (`cargo xtask finish-bundle`, a Trunk hook),
  * which also minifies this file; only the line above ships as a comment.
  */
 (function () {
   "use strict";
+  var RELEASE = "__ARTICLE_WIDGET_VERSION__";
   var BUNDLE_JS = "__ARTICLE_WIDGET_JS__";
   var BUNDLE_WASM = "__ARTICLE_WIDGET_WASM__";
   // hls.js (a module), for HLS streams where the browser has no HLS of its own.
@@ -42,6 +43,8 @@
   window.ArticleWidget = {
     loaded: true,
     version: 1,
+    // The release (Cargo.toml's version), the same as diagnostics().version once loaded.
+    release: RELEASE,
     scan: function (root) { call("scan", root || document); },
     mount: function (element) { call("mount", element); },
     unmount: function (element) { call("unmount", element); },

@@ -55,6 +55,13 @@ fn the_script_included_twice_is_harmless() {
         b.js("return ArticleWidget.diagnostics().mounted;"),
         json!(1)
     );
+    // One release everywhere: the loader, the wasm and Cargo.toml say the same version.
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(b.js("return ArticleWidget.release;"), json!(version));
+    assert_eq!(
+        b.js("return ArticleWidget.diagnostics().version;"),
+        json!(version)
+    );
 }
 
 #[test]

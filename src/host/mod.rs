@@ -87,8 +87,8 @@ pub fn stylesheet() -> String {
     WIDGET_CSS.to_string()
 }
 
-/// What a page can ask about the widget at run time, for leak checks and benchmarks:
-/// `{ mounted, wasmMemoryBytes }`.
+/// What a page can ask about the widget at run time, for leak checks, benchmarks and bug
+/// reports: `{ mounted, wasmMemoryBytes, version }` (the release, Cargo.toml's version).
 #[wasm_bindgen]
 pub fn diagnostics() -> JsValue {
     let report = js_sys::Object::new();
@@ -106,6 +106,11 @@ pub fn diagnostics() -> JsValue {
         &(registry::count() as u32).into(),
     );
     let _ = js_sys::Reflect::set(&report, &"wasmMemoryBytes".into(), &memory.into());
+    let _ = js_sys::Reflect::set(
+        &report,
+        &"version".into(),
+        &env!("CARGO_PKG_VERSION").into(),
+    );
     report.into()
 }
 

@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod docs;
 pub mod hostile;
 pub mod http;
+pub mod integrity;
 pub mod layout;
 pub mod live;
 pub mod minify;
@@ -67,12 +68,37 @@ pub fn run(command: &mut Command) -> Result<()> {
     }
 }
 
-/// Builds `dist/` in release mode with Trunk.
+/// Builds `dist/` in release mode with Trunk, and writes the integrity of every file it ships
+/// (`integrity.json`).
 pub fn build_dist() -> Result<()> {
     tools::ensure_build_tools()?;
     run(Command::new("trunk")
         .args(["build", "--release"])
-        .current_dir(workspace_root()))
+        .current_dir(workspace_root()))?;
+    integrity::write(&dist_dir())
+}
+
+/// The widget's release: the one version, Cargo.toml's, as `cargo metadata` reads it.
+pub fn widget_version() -> Result<String> {
+    let output = Command::new("cargo")
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(workspace_root())
+        .output()?;
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == "article-widget")
+        .and_then(|p| p["version"].as_str())
+        .map(str::to_string)
+        .ok_or_else(|| "cargo metadata names no article-widget package".into())
 }
 
 /// The bundle's last build step, in `dir` (Trunk's staging folder): the wasm's imports from its
@@ -106,6 +132,7 @@ pub fn finish_bundle(dir: &Path) -> Result<()> {
         return Err("embed.js has no bundle placeholders to fill".into());
     }
     let stamped = loader
+        .replace("__ARTICLE_WIDGET_VERSION__", &widget_version()?)
         .replace("__ARTICLE_WIDGET_JS__", &js)
         .replace("__ARTICLE_WIDGET_WASM__", &wasm)
         .replace("__ARTICLE_WIDGET_HLS__", &hls);
