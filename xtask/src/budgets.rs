@@ -60,8 +60,15 @@ pub fn verdicts(measured: &Budgets) -> (Vec<String>, bool) {
     )
 }
 
-/// Fails when a budget is exceeded; prints every verdict either way.
+/// Fails when a budget is exceeded; prints each file's size and every verdict either way.
 pub fn check() -> Result<()> {
+    for row in first_visit_sizes()? {
+        println!(
+            "  {:<44} {:>8} bytes brotli",
+            row["file"].as_str().unwrap_or(""),
+            row["brotli"].as_u64().unwrap_or(0)
+        );
+    }
     let (lines, within) = verdicts(&measure()?);
     for line in &lines {
         println!("{line}");
