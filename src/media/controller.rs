@@ -46,6 +46,8 @@ pub struct MediaController {
     has_played: RwSignal<bool>,
     /// The shown stream failed.
     failed: RwSignal<bool>,
+    /// The script player (hls.js) for the shown stream could not be loaded.
+    player_missing: RwSignal<bool>,
     pub video: NodeRef<html::Video>,
     pub audio: NodeRef<html::Audio>,
     position: LivePosition,
@@ -75,6 +77,7 @@ pub fn use_media_controller(live: Live, events: EventSink, site: String) -> Medi
         playing: RwSignal::new(false),
         has_played: RwSignal::new(false),
         failed: RwSignal::new(false),
+        player_missing: RwSignal::new(false),
         video: NodeRef::new(),
         audio: NodeRef::new(),
         position: LivePosition::new(),
@@ -110,6 +113,7 @@ impl MediaController {
             has_played: self.has_played.get(),
             playing: self.playing.get(),
             failed: self.failed.get(),
+            player_missing: self.player_missing.get(),
             hls: self.shows_hls(),
             live: self.position.is_live.get(),
             behind: self.position.behind.get(),
@@ -206,6 +210,7 @@ impl MediaController {
         }
         self.mode.set(next);
         self.failed.set(false);
+        self.player_missing.set(false);
         self.position.shown_changed();
         let browser = self.browser;
         self.site.with_value(|site| {
@@ -271,14 +276,23 @@ impl MediaController {
         else {
             return;
         };
-        let failed = self.failed;
-        let (playing, mode) = (self.playing, self.mode);
+        let (failed, player_missing) = (self.failed, self.player_missing);
+        let (playing, mode, events) = (self.playing, self.mode, self.events);
+        let unavailable = move || {
+            // Not the stream's fault: the publisher's host did not deliver the player.
+            let message = crate::model::i18n::EN.player_unavailable.to_string();
+            web_sys::console::error_1(&format!("article-widget: {message}").into());
+            events.emit(WidgetEvent::Error { message });
+            player_missing.set(true);
+            failed.set(true);
+        };
         self.streams.attach(
             self.browser,
             which,
             player,
             &source.src,
             move || failed.set(true),
+            unavailable,
             move || playing.get_untracked() && mode.get_untracked() == which,
         );
     }
@@ -318,6 +332,7 @@ impl MediaController {
     /// focus from the Retry button, which goes away.
     pub fn retry(self) {
         self.failed.set(false);
+        self.player_missing.set(false);
         self.has_played.set(false);
         self.position.forget();
         self.streams.stop_all();

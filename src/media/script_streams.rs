@@ -45,15 +45,16 @@ impl ScriptStreams {
     /// Plays the HLS playlist `src` in `which`'s `player` through hls.js, unless a stream is
     /// already there or on its way. Once attached it plays if `still_wanted()` (the reader
     /// may have paused, or another widget's player started, meanwhile). `on_failure` hears of
-    /// a stream that failed for good, or of hls.js that could not be loaded; the player is
-    /// paused first.
+    /// a stream that failed for good (off the air), `on_unavailable` of hls.js that could not
+    /// be loaded; the player is paused first.
     pub fn attach(
         &self,
         browser: Services,
         which: MediaMode,
         player: Player,
         src: &str,
-        on_failure: impl Fn() + Clone + 'static,
+        on_failure: impl Fn() + 'static,
+        on_unavailable: impl Fn() + 'static,
         still_wanted: impl Fn() -> bool + 'static,
     ) {
         if self
@@ -68,11 +69,10 @@ impl ScriptStreams {
         self.streams.update_value(|s| s.push((which, slot)));
 
         let failed_player = player.clone();
-        let failed = on_failure.clone();
         let failed_slot = wanted.clone();
         let on_stream_failure: Rc<dyn Fn()> = Rc::new(move || {
             element::pause(&failed_player);
-            failed();
+            on_failure();
             // Stopped a task later: this runs inside hls.js's own event.
             let slot = failed_slot.clone();
             leptos::task::spawn_local(async move { this.forget(&slot) });
@@ -95,7 +95,7 @@ impl ScriptStreams {
                     drop(slot);
                     this.forget(&wanted);
                     element::pause(&player);
-                    on_failure();
+                    on_unavailable();
                 }
             }
         });

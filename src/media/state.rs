@@ -22,7 +22,8 @@ pub enum PlayerState {
     Paused,
     /// An HLS live channel that is not on the air (its playlist is missing or empty).
     Offline,
-    /// A stream that could not be played (missing, or a format the browser lacks).
+    /// A stream that could not be played (missing, a format the browser lacks, or no player
+    /// for it: hls.js could not be loaded).
     Error,
 }
 
@@ -37,6 +38,8 @@ pub struct StateInputs {
     pub playing: bool,
     /// The shown stream failed.
     pub failed: bool,
+    /// The script player (hls.js) could not be loaded: the stream was never tried.
+    pub player_missing: bool,
     /// The shown stream is HLS (a failure then means the channel is off the air).
     pub hls: bool,
     /// The shown stream is live.
@@ -52,13 +55,14 @@ impl PlayerState {
             has_played,
             playing,
             failed,
+            player_missing,
             hls,
             live,
             behind,
         } = inputs;
         match (started, failed, playing) {
             (false, _, _) => PlayerState::Idle,
-            (true, true, _) if hls => PlayerState::Offline,
+            (true, true, _) if hls && !player_missing => PlayerState::Offline,
             (true, true, _) => PlayerState::Error,
             (true, false, true) if live && behind => PlayerState::Behind,
             (true, false, true) if live => PlayerState::LiveEdge,
@@ -179,6 +183,15 @@ mod tests {
             PlayerState::Offline
         );
         assert!(PlayerState::Offline.failed() && PlayerState::Error.failed());
+        // hls.js that could not be loaded is not a channel off the air.
+        assert_eq!(
+            PlayerState::of(StateInputs {
+                hls: true,
+                player_missing: true,
+                ..failed
+            }),
+            PlayerState::Error
+        );
         // Before Play nothing has failed, whatever an element said.
         assert_eq!(
             PlayerState::of(StateInputs {

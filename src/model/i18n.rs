@@ -63,6 +63,9 @@ pub struct Strings {
     pub media_error: &'static str,
     /// An HLS live stream that is not on the air (its playlist is missing or empty).
     pub stream_offline: &'static str,
+    /// For the publisher (the console and the error event): the script player for HLS could not
+    /// be loaded from the bundle's host.
+    pub player_unavailable: &'static str,
     /// The control that takes a player that fell behind back to the live edge.
     pub go_live: &'static str,
     /// Shown on a live stream while it plays at the live edge.
@@ -327,6 +330,7 @@ pub const EN: Strings = Strings {
     retry: "Retry",
     media_error: "This stream could not be played.",
     stream_offline: "This live stream is off the air right now.",
+    player_unavailable: "The live player (hls.js) could not be loaded from the widget's host; check that its file is served as JavaScript.",
     go_live: "Go live",
     live_badge: "LIVE",
     error_http: "The server answered HTTP {status}.",
@@ -412,6 +416,7 @@ pub const ES: Strings = Strings {
     retry: "Reintentar",
     media_error: "No se pudo reproducir esta transmisión.",
     stream_offline: "Esta transmisión en vivo no está al aire en este momento.",
+    player_unavailable: "No se pudo cargar el reproductor en vivo (hls.js) desde el servidor del widget; comprueba que su archivo se sirve como JavaScript.",
     go_live: "Ir al directo",
     live_badge: "EN VIVO",
     error_http: "El servidor respondió HTTP {status}.",

@@ -54,6 +54,50 @@ async fn an_hls_stream_goes_to_the_script_player_when_played_and_stops_with_the_
     assert_eq!(fake.stopped_streams.get(), 1);
 }
 
+/// hls.js cannot be loaded from the widget's host: the reader is told the stream could not be
+/// played (not that the channel is off the air, which nobody knows), and the publisher hears
+/// why through the error event.
+#[wasm_bindgen_test]
+async fn a_script_player_that_cannot_load_says_so_and_tells_the_publisher_why() {
+    let mut live = seed().live.unwrap();
+    live.video.insert(
+        0,
+        Media {
+            src: SafeUrl::parse_absolute("https://tv.example/channel/live.m3u8").unwrap(),
+            mime: None,
+        },
+    );
+    let fake = FakeBrowser::new();
+    fake.script_player_missing.set(true);
+    let services = fake.clone();
+    let (events, sink) = recorder();
+    let (root, _handle) = mount(move || {
+        Services::provide(services);
+        view! { <LiveToggle live=live events=sink() /> }
+    });
+    click(&root, "[part=player]");
+    leptos::task::tick().await;
+    let video: web_sys::HtmlMediaElement = find(&root, "video").unchecked_into();
+    video
+        .dispatch_event(&web_sys::Event::new("play").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, ".aw-live", "data-state").as_deref(),
+        Some("error")
+    );
+    assert_eq!(
+        text(&root, ".aw-media-error"),
+        "This stream could not be played."
+    );
+    assert!(!find(&root, ".aw-media-retry").has_attribute("hidden"));
+    assert!(events.borrow().iter().any(|e| matches!(
+        e,
+        WidgetEvent::Error { message } if message.contains("hls.js") && message.contains("JavaScript")
+    )));
+}
+
 /// The widget goes while hls.js is still loading: the stream that arrives after is stopped, and
 /// nothing reads the widget's disposed state (a panic there would stop every widget).
 #[wasm_bindgen_test]

@@ -63,6 +63,8 @@ pub struct FakeBrowser {
     pub stopped_streams: Rc<std::cell::Cell<usize>>,
     /// How long hls.js takes to load, in ms.
     pub script_load_ms: Rc<std::cell::Cell<u32>>,
+    /// hls.js cannot be loaded (its file missing, or served as something else than JavaScript).
+    pub script_player_missing: Rc<std::cell::Cell<bool>>,
 }
 
 impl FakeBrowser {
@@ -112,11 +114,12 @@ impl Browser for FakeBrowser {
         self.script_streams.borrow_mut().push(src.into());
         let stopped = self.stopped_streams.clone();
         let load_ms = self.script_load_ms.get();
+        let missing = self.script_player_missing.get();
         Box::pin(async move {
             if load_ms > 0 {
                 gloo_timers::future::TimeoutFuture::new(load_ms).await;
             }
-            Some(ScriptStream::new(move || stopped.set(stopped.get() + 1)))
+            (!missing).then(|| ScriptStream::new(move || stopped.set(stopped.get() + 1)))
         })
     }
     fn pause_other_players(&self, _playing: &web_sys::HtmlMediaElement) {}

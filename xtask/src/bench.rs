@@ -76,8 +76,10 @@ pub fn first_visit_sizes() -> Result<Vec<Value>> {
     let mut names: Vec<String> = std::fs::read_dir(dist_dir())?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| {
+            // hls.js is on demand (below), not in a first visit.
             n == "embed.js"
                 || (n.starts_with("article-widget-")
+                    && !n.starts_with("article-widget-hls-")
                     && (n.ends_with(".js") || n.ends_with(".wasm")))
         })
         .collect();
@@ -100,7 +102,7 @@ fn on_demand_sizes() -> Result<Vec<Value>> {
     let mut rows = Vec::new();
     for entry in std::fs::read_dir(dist_dir())? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.starts_with("article-widget-hls-") && name.ends_with(".mjs") {
+        if name.starts_with("article-widget-hls-") && name.ends_with(".js") {
             rows.push(size_row(&name)?);
         }
     }

@@ -165,7 +165,9 @@ pub fn copy_hls_player(dir: &Path) -> Result<String> {
     let hash = shipped.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    let name = format!("article-widget-hls-{hash:016x}.mjs");
+    // `.js`, not `.mjs`: every static host serves `.js` as JavaScript, and browsers refuse a
+    // module served as anything else.
+    let name = format!("article-widget-hls-{hash:016x}.js");
     std::fs::write(dir.join(&name), shipped)?;
     Ok(name)
 }
