@@ -5,7 +5,7 @@
 
 use super::element::{self, Player};
 use super::position::LivePosition;
-use super::script_streams::ScriptStreams;
+use super::script_streams::{ScriptStreams, StreamListeners};
 use super::state::{remembered_mode, remembered_mode_key, PerMode, PlayerState, StateInputs};
 use crate::model::article::{Live, MediaMode, Playable, Playback};
 use crate::model::widget_event::WidgetEvent;
@@ -291,9 +291,13 @@ impl MediaController {
             which,
             player,
             &source.src,
-            move || failed.set(true),
-            unavailable,
-            move || playing.get_untracked() && mode.get_untracked() == which,
+            StreamListeners {
+                on_failure: Box::new(move || failed.set(true)),
+                on_unavailable: Box::new(unavailable),
+                still_wanted: Box::new(move || {
+                    playing.get_untracked() && mode.get_untracked() == which
+                }),
+            },
         );
     }
 

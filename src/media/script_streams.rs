@@ -16,6 +16,14 @@ use std::rc::{Rc, Weak};
 /// Where a mode's stream goes once hls.js has started it (`None` while it loads).
 type Slot = Rc<RefCell<Option<ScriptStream>>>;
 
+/// What a stream's owner hears and is asked: a stream that failed for good (off the air),
+/// hls.js that could not be loaded, and whether the stream is still wanted once attached.
+pub struct StreamListeners {
+    pub on_failure: Box<dyn Fn()>,
+    pub on_unavailable: Box<dyn Fn()>,
+    pub still_wanted: Box<dyn Fn() -> bool>,
+}
+
 #[derive(Clone, Copy)]
 pub struct ScriptStreams {
     streams: StoredValue<Vec<(MediaMode, Slot)>, LocalStorage>,
@@ -53,10 +61,13 @@ impl ScriptStreams {
         which: MediaMode,
         player: Player,
         src: &str,
-        on_failure: impl Fn() + 'static,
-        on_unavailable: impl Fn() + 'static,
-        still_wanted: impl Fn() -> bool + 'static,
+        listeners: StreamListeners,
     ) {
+        let StreamListeners {
+            on_failure,
+            on_unavailable,
+            still_wanted,
+        } = listeners;
         if self
             .streams
             .with_value(|s| s.iter().any(|(m, _)| *m == which))
