@@ -25,7 +25,7 @@ use article_widget::model::limits::{render_chunks, Weight};
 use article_widget::model::url::SafeUrl;
 use proptest::prelude::*;
 use serde_json::json;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use xtask::corpus;
 
 fn base() -> SafeUrl {
@@ -61,8 +61,12 @@ fn assert_within_caps(parsed: &Parsed, case: &str) {
     }
 }
 
+/// Each worst case parses to a card within the caps, or to a named error. How long each takes
+/// is the benchmark's (`cargo xtask bench`: parse time, time to card, the page's longest
+/// block), not a timed test's, which a loaded machine fails; that the work grows linearly is
+/// `doubling_any_corpus_fragment_at_most_doubles_the_work` below, which counts steps.
 #[test]
-fn every_worst_case_parses_quickly_and_within_the_caps() {
+fn every_worst_case_parses_within_the_caps() {
     assert!(corpus::names().len() >= 20);
     for name in corpus::names() {
         let text = corpus::document(name, None).unwrap();
@@ -76,14 +80,7 @@ fn every_worst_case_parses_quickly_and_within_the_caps() {
             "{name}: only {} bytes",
             text.len()
         );
-        let started = Instant::now();
-        let result = parse_article(&text, &base());
-        let took = started.elapsed();
-        assert!(
-            took < Duration::from_millis(500),
-            "{name} took {took:?} (debug build)"
-        );
-        match result {
+        match parse_article(&text, &base()) {
             Ok(parsed) => assert_within_caps(&parsed, name),
             // A document that is not an article is refused with a message, never a hang.
             Err(LoadError::Invalid(_)) => {}

@@ -10,7 +10,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlMediaElement, Storage, Window};
 
-pub struct PageBrowser;
+pub struct PageBrowser {
+    /// Pauses every other widget's player: the registry's, which knows the page's widgets
+    /// (given here rather than imported, so that the registry, which builds this, is not
+    /// imported back).
+    pub pause_others: fn(&HtmlMediaElement),
+}
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -139,7 +144,7 @@ impl Browser for PageBrowser {
         Box::pin(super::hls::attach(media, src.to_string(), on_failure))
     }
     fn pause_other_players(&self, playing: &HtmlMediaElement) {
-        super::players::pause_players_except(playing);
+        (self.pause_others)(playing);
     }
     fn intl(&self) -> Option<&'static dyn Intl> {
         Some(&super::intl::BROWSER_INTL)

@@ -10,7 +10,6 @@ mod dom_events;
 mod hls;
 pub mod intl;
 mod lazy;
-mod players;
 mod registry;
 mod shadow;
 mod takeover;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlMediaElement, ShadowRoot};
 
 struct Mounted {
     element: HtmlElement,
@@ -80,7 +80,9 @@ pub fn mount(element: HtmlElement) {
     let target = element.clone();
     let (config_for_view, visible_for_view) = (config.clone(), visible.clone());
     let view = leptos::mount::mount_to(container, move || {
-        Services::provide(PageBrowser);
+        Services::provide(PageBrowser {
+            pause_others: pause_players_except,
+        });
         let events = EventSink::new(move |event| {
             if let (WidgetEvent::Load { .. }, Some(old)) = (&event, &prerendered) {
                 // The card is built in the render pass after this event's: swap a task later.
@@ -118,6 +120,32 @@ fn became_visible(element: &Element) {
     });
     if let Some(visible) = visible {
         visible.set(true);
+    }
+}
+
+/// Pauses every player of every mounted widget but `playing`: a reader hears one stream at a
+/// time, however many widgets the page has. The players are found where they are, in the
+/// widgets' shadow roots (wherever the widgets are: in the document, or in another
+/// component's shadow root), so nothing has to register them.
+pub fn pause_players_except(playing: &HtmlMediaElement) {
+    let roots: Vec<ShadowRoot> = MOUNTED.with(|m| {
+        m.borrow()
+            .iter()
+            .filter_map(|w| w.element.shadow_root())
+            .collect()
+    });
+    for root in roots {
+        let Ok(players) = root.query_selector_all("video, audio") else {
+            continue;
+        };
+        for index in 0..players.length() {
+            let player = players
+                .item(index)
+                .and_then(|p| p.dyn_into::<HtmlMediaElement>().ok());
+            if let Some(player) = player.filter(|p| p != playing && !p.paused()) {
+                let _ = player.pause();
+            }
+        }
     }
 }
 

@@ -42,8 +42,9 @@ pub struct MediaController {
     pub started: RwSignal<bool>,
     /// The shown player plays.
     pub playing: RwSignal<bool>,
-    /// The shown player has played since it was started or retried.
-    has_played: RwSignal<bool>,
+    /// Per player: it has played since the players went in (or since Retry), or the browser
+    /// refused to start it; either way it is no longer loading.
+    settled: RwSignal<PerMode<bool>>,
     /// The shown stream failed.
     failed: RwSignal<bool>,
     /// The script player (hls.js) for the shown stream could not be loaded.
@@ -75,7 +76,7 @@ pub fn use_media_controller(live: Live, events: EventSink, site: String) -> Medi
         mode: RwSignal::new(remembered.unwrap_or_else(|| live.initial_mode())),
         started: RwSignal::new(false),
         playing: RwSignal::new(false),
-        has_played: RwSignal::new(false),
+        settled: RwSignal::new(PerMode::default()),
         failed: RwSignal::new(false),
         player_missing: RwSignal::new(false),
         video: NodeRef::new(),
@@ -110,7 +111,7 @@ impl MediaController {
     pub fn state(self) -> PlayerState {
         PlayerState::of(StateInputs {
             started: self.started.get(),
-            has_played: self.has_played.get(),
+            has_played: self.settled.with(|s| *s.get(self.mode.get())),
             playing: self.playing.get(),
             failed: self.failed.get(),
             player_missing: self.player_missing.get(),
@@ -256,7 +257,7 @@ impl MediaController {
                 self.position
                     .resumed(which, &current, self.plays_own_source(which));
             }
-            self.has_played.set(true);
+            self.settled.update(|s| *s.get_mut(which) = true);
         } else {
             self.position.paused(which);
         }
@@ -337,10 +338,10 @@ impl MediaController {
     pub fn retry(self) {
         self.failed.set(false);
         self.player_missing.set(false);
-        self.has_played.set(false);
+        let shown = self.mode.get_untracked();
+        self.settled.update(|s| *s.get_mut(shown) = false);
         self.position.forget();
         self.streams.stop_all();
-        let shown = self.mode.get_untracked();
         if let Some(player) = self.element(shown) {
             if self.plays_own_source(shown) {
                 player.load();

@@ -44,10 +44,18 @@ pub fn stream_failed(event: &web_sys::Event) -> bool {
 /// its own play button; the promise is awaited so that a refusal is not reported as an
 /// unhandled rejection on the host page.
 pub fn play(media: &Player) {
-    if let Ok(promise) = media.play() {
-        leptos::task::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        });
+    play_or(media, || {});
+}
+
+/// [`play`], and `on_refused` runs if the browser refuses to start it.
+pub fn play_or(media: &Player, on_refused: impl FnOnce() + 'static) {
+    match media.play() {
+        Ok(promise) => leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                on_refused();
+            }
+        }),
+        Err(_) => on_refused(),
     }
 }
 

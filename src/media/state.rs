@@ -32,7 +32,8 @@ pub enum PlayerState {
 pub struct StateInputs {
     /// The reader has pressed Play: the real players are in.
     pub started: bool,
-    /// The shown player has played since it was started (or last retried).
+    /// The shown player has played since it was started (or last retried), or the browser
+    /// refused to start it: it is no longer loading.
     pub has_played: bool,
     /// The shown player plays now.
     pub playing: bool,

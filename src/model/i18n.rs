@@ -64,7 +64,7 @@ pub struct Strings {
     /// An HLS live stream that is not on the air (its playlist is missing or empty).
     pub stream_offline: &'static str,
     /// For the publisher (the console and the error event): the script player for HLS could not
-    /// be loaded from the bundle's host.
+    /// be loaded from the bundle's host, or not started.
     pub player_unavailable: &'static str,
     /// The control that takes a player that fell behind back to the live edge.
     pub go_live: &'static str,
@@ -330,7 +330,7 @@ pub const EN: Strings = Strings {
     retry: "Retry",
     media_error: "This stream could not be played.",
     stream_offline: "This live stream is off the air right now.",
-    player_unavailable: "The live player (hls.js) could not be loaded from the widget's host; check that its file is served as JavaScript.",
+    player_unavailable: "The live player (hls.js) could not be loaded or started; check that its file is on the widget's host and served as JavaScript.",
     go_live: "Go live",
     live_badge: "LIVE",
     error_http: "The server answered HTTP {status}.",
@@ -416,7 +416,7 @@ pub const ES: Strings = Strings {
     retry: "Reintentar",
     media_error: "No se pudo reproducir esta transmisión.",
     stream_offline: "Esta transmisión en vivo no está al aire en este momento.",
-    player_unavailable: "No se pudo cargar el reproductor en vivo (hls.js) desde el servidor del widget; comprueba que su archivo se sirve como JavaScript.",
+    player_unavailable: "No se pudo cargar ni iniciar el reproductor en vivo (hls.js); comprueba que su archivo está en el servidor del widget y se sirve como JavaScript.",
     go_live: "Ir al directo",
     live_badge: "EN VIVO",
     error_http: "El servidor respondió HTTP {status}.",
@@ -545,6 +545,14 @@ impl Strings {
         format!("{formatted} {word}")
     }
 
+    /// The word for `n` comments ("Comment", "Comments"), which follows the number.
+    pub fn comment_word(&self, n: u64) -> &'static str {
+        match plural(self.lang, n) {
+            Plural::One => self.comment_one,
+            Plural::Other => self.comment_other,
+        }
+    }
+
     pub fn published_on(&self, date: &str) -> String {
         self.published.replace("{date}", date)
     }
@@ -642,4 +650,11 @@ impl fmt::Display for UrlError {
             .trim_end_matches('.');
         f.write_str(clause)
     }
+}
+
+/// The words of `template` before and after `placeholder` ("Published " and "" around
+/// `{date}`): the widget's own words, which a view marks with the strings' language, around
+/// text that is not (a date, a site's name).
+pub fn around(template: &'static str, placeholder: &str) -> (&'static str, &'static str) {
+    template.split_once(placeholder).unwrap_or((template, ""))
 }

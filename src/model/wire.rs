@@ -40,10 +40,15 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
             // serde names the field only in its message, `duplicate field `<name>``, which
             // `a_field_written_twice_is_named_as_serde_json_words_it` pins for the serde_json
             // in Cargo.lock.
-            Category::Data => LoadError::Invalid(FieldError {
-                field: repeated_field(&err.to_string()).unwrap_or_default(),
-                problem: Problem::Repeated,
-            }),
+            Category::Data => match repeated_field(&err.to_string()) {
+                Some(field) => LoadError::Invalid(FieldError {
+                    field,
+                    problem: Problem::Repeated,
+                }),
+                // No other data error is raised for these types; should one be, it is where
+                // the JSON stops being what the widget reads.
+                None => LoadError::NotJson(NotJson::Syntax { line, column }),
+            },
             Category::Eof => LoadError::NotJson(NotJson::EndsEarly { line, column }),
             Category::Syntax | Category::Io => LoadError::NotJson(NotJson::Syntax { line, column }),
         }

@@ -1,6 +1,6 @@
 use super::figure::Figure;
 use super::rich_text::render_nodes;
-use super::use_locale;
+use super::{use_locale, words_around};
 use crate::model::article::Block;
 use crate::model::config::HeadingLevel;
 use crate::model::limits::render_chunks;
@@ -65,9 +65,10 @@ pub fn Body(
         })
         .collect_view();
     let more = more.map(|more| {
-        let text = strings.continue_reading_on(&more.site);
+        // "Continue reading on <site>": the words in the strings' language, the name as it is.
+        let text = words_around(strings.continue_reading, "{site}", more.site, strings_lang);
         view! {
-            <p class="aw-continue" part="continue" lang=strings_lang>
+            <p class="aw-continue" part="continue">
                 <a href=more.url target="_blank" rel="noopener">{text}</a>
             </p>
         }

@@ -5,7 +5,7 @@ use super::event_sink::EventSink;
 use super::figure::Figure;
 use super::live_toggle::LiveToggle;
 use super::share_bar::{ShareBar, ShareContent};
-use super::use_locale;
+use super::{own_text, use_locale, words_around};
 use crate::model::article::Article;
 use crate::model::config::{HeadingLevel, Layout};
 use crate::model::share::ShareNetwork;
@@ -55,11 +55,15 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
         comments,
         ..
     } = article;
-    let published_text = strings.published_on(&locale.date(&published));
+    // "Published <date>": the words in the strings' language, the date in the card's.
+    let dated = move |template: &'static str, date: String| {
+        words_around(template, "{date}", date, strings_lang)
+    };
+    let published_text = dated(strings.published, locale.date(&published));
     let updated = modified
         .filter(|m| m.epoch_ms > published.epoch_ms)
         .map(|m| {
-            let text = strings.updated_on(&locale.date(&m));
+            let text = dated(strings.updated, locale.date(&m));
             view! { <time class="aw-updated" datetime=m.original.clone()>{text}</time> }
         });
     let byline = (!authors.is_empty()).then(|| {
@@ -75,7 +79,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
                 view! { {separator}{name} }
             })
             .collect_view();
-        view! { <span class="aw-byline" lang=strings_lang>{strings.by}" "{names}</span> }
+        view! { <span class="aw-byline">{own_text(strings.by, strings_lang)}" "{names}</span> }
     });
     let share_content = ShareContent {
         url: url.to_string(),
@@ -107,7 +111,7 @@ pub fn ArticleCard(article: Article, options: CardOptions) -> impl IntoView {
             </header>
             {image.map(|image| view! { <Figure image=image /> })}
             <p class="aw-meta">
-                <time part="date" datetime=published.original.clone() lang=strings_lang>{published_text}</time>
+                <time part="date" datetime=published.original.clone()>{published_text}</time>
                 {updated}
                 {byline}
             </p>

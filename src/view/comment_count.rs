@@ -15,13 +15,23 @@ pub fn CommentCount(
     let strings = locale.strings;
     let from_json = comments.count;
     let count = move || live.and_then(|l| l.get()).unwrap_or(from_json);
-    let text = move || strings.comment_count(count(), &locale.number(count()));
+    // "1,234 Comments": the number in the card's language, the word in the strings'.
+    let text = move || {
+        let n = count();
+        match strings_lang {
+            None => strings.comment_count(n, &locale.number(n)).into_any(),
+            Some(lang) => {
+                let word = strings.comment_word(n);
+                view! { {locale.number(n)}" "<span lang=lang>{word}</span> }.into_any()
+            }
+        }
+    };
     let none_yet = move || {
         (count() == 0)
-            .then(|| view! { <span class="aw-comments-empty">{strings.no_comments}</span> })
+            .then(|| view! { <span class="aw-comments-empty" lang=strings_lang>{strings.no_comments}</span> })
     };
     view! {
-        <p class="aw-comments" part="comments" lang=strings_lang>
+        <p class="aw-comments" part="comments">
             {match comments.url {
                 Some(url) => view! { <a href=url.to_string() target="_blank" rel="noopener">{text}</a> }.into_any(),
                 None => view! { <span>{text}</span> }.into_any(),

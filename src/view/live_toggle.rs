@@ -1,6 +1,6 @@
 use super::event_sink::EventSink;
 use super::icons::play_icon;
-use super::use_locale;
+use super::{own_text, use_locale};
 use crate::media::{use_media_controller, Chosen, MediaController};
 use crate::model::article::{Live, MediaMode};
 use leptos::prelude::*;
@@ -89,7 +89,7 @@ pub fn LiveToggle(
     };
     let toggle = c.has_both().then(|| {
         view! {
-            <div class="aw-live-toggle" part="live-toggle" role="group" aria-label=strings.player_mode>
+            <div class="aw-live-toggle" part="live-toggle" role="group" aria-label=strings.player_mode lang=strings_lang>
                 <button
                     type="button"
                     class="aw-toggle-button"
@@ -130,7 +130,7 @@ pub fn LiveToggle(
                 {poster}
                 <span class="aw-play-icon" aria-hidden=ARIA_HIDDEN>{play_icon()}</span>
                 <span class="aw-play-label">
-                    {strings.play}
+                    {own_text(strings.play, strings_lang)}
                     <span class="aw-visually-hidden">" "{facade_title.clone()}</span>
                 </span>
             </button>
@@ -141,7 +141,7 @@ pub fn LiveToggle(
     // card when it appears; for another stream, once it turns out to be live.
     let live_status = move || {
         view! {
-            <div class="aw-live-status" data-live=move || c.expects_live().to_string()>
+            <div class="aw-live-status" data-live=move || c.expects_live().to_string() lang=strings_lang>
                 <span class="aw-live-badge" hidden=move || c.state() != crate::media::PlayerState::LiveEdge>
                     <span class="aw-live-dot" aria-hidden=ARIA_HIDDEN></span>
                     {strings.live_badge}
@@ -172,7 +172,6 @@ pub fn LiveToggle(
     view! {
         <section
             class="aw-live"
-            lang=strings_lang
             aria-label=title
             data-mode=move || mode.get().as_str()
             data-playing=move || c.playing.get().to_string()
@@ -180,8 +179,8 @@ pub fn LiveToggle(
         >
             {toggle}
             {players}
-            <p class="aw-media-error" role="status">{failure}</p>
-            <button type="button" class="aw-button aw-media-retry" hidden=move || !c.state().failed() on:click=move |_| c.retry()>
+            <p class="aw-media-error" role="status" lang=strings_lang>{failure}</p>
+            <button type="button" class="aw-button aw-media-retry" hidden=move || !c.state().failed() on:click=move |_| c.retry() lang=strings_lang>
                 {strings.retry}
             </button>
         </section>

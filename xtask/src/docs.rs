@@ -31,7 +31,7 @@ pub fn link_targets(markdown: &str) -> Vec<String> {
 /// The anchors of a Markdown text's headings, as GitHub makes them: lower case, punctuation
 /// other than `-` and `_` dropped, spaces turned into `-`.
 pub fn heading_anchors(markdown: &str) -> Vec<String> {
-    let mut anchors = Vec::new();
+    let mut anchors: Vec<String> = Vec::new();
     let mut heading: Option<String> = None;
     for event in Parser::new(markdown) {
         match event {
@@ -43,7 +43,15 @@ pub fn heading_anchors(markdown: &str) -> Vec<String> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(text) = heading.take() {
-                    anchors.push(anchor(&text));
+                    // A heading written again gets `-1`, `-2`, ... as on GitHub.
+                    let base = anchor(&text);
+                    let mut unique = base.clone();
+                    let mut n = 0;
+                    while anchors.contains(&unique) {
+                        n += 1;
+                        unique = format!("{base}-{n}");
+                    }
+                    anchors.push(unique);
                 }
             }
             _ => {}
@@ -55,9 +63,10 @@ pub fn heading_anchors(markdown: &str) -> Vec<String> {
 fn anchor(heading: &str) -> String {
     heading
         .chars()
+        .flat_map(char::to_lowercase)
         .filter_map(|c| match c {
             ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c.to_ascii_lowercase()),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
             _ => None,
         })
         .collect()
@@ -83,6 +92,9 @@ pub fn broken_links(document: &Path) -> Vec<String> {
         };
         let file = if path.is_empty() {
             document.to_path_buf()
+        } else if let Some(from_root) = path.strip_prefix('/') {
+            // As on GitHub: a link from the repository's root.
+            crate::workspace_root().join(from_root)
         } else {
             normalize(&folder.join(path))
         };
@@ -246,12 +258,14 @@ mod tests {
     fn anchors_are_made_as_github_makes_them() {
         assert_eq!(
             heading_anchors(
-                "## The article JSON (version 1)\n# `hydrate`: when\n## Your page's scrollbar"
+                "## The article JSON (version 1)\n# `hydrate`: when\n## Your page's scrollbar\n## Über\n## Über"
             ),
             [
                 "the-article-json-version-1",
                 "hydrate-when",
-                "your-pages-scrollbar"
+                "your-pages-scrollbar",
+                "über",
+                "über-1"
             ]
         );
     }

@@ -37,7 +37,12 @@ pub fn modules(src: &Path) -> BTreeMap<String, PathBuf> {
 /// may use what it declares.)
 pub fn imports(name: &str, text: &str, known: &BTreeMap<String, PathBuf>) -> Vec<String> {
     let mut found = Vec::new();
-    for line in text.lines() {
+    // A file's own tests (`#[cfg(test)] mod tests`, at its end by convention) are one module
+    // deeper, and test code is not the module's dependency: the scan stops there.
+    let code_lines = text.lines().take_while(|l| l.trim() != "#[cfg(test)]");
+    // `use crate::{a, b::C}` names `crate::a` and `crate::b::C`: groups are spread first.
+    let spread: Vec<String> = code_lines.flat_map(spread_groups).collect();
+    for line in &spread {
         let code = line.split("//").next().unwrap_or("");
         for (start, _) in code
             .match_indices("crate::")
@@ -81,6 +86,30 @@ pub fn imports(name: &str, text: &str, known: &BTreeMap<String, PathBuf>) -> Vec
         }
     }
     found
+}
+
+/// `prefix::{a, b::c, d as e}` in `line` as one path per item (`prefix::a`, `prefix::b::c`,
+/// ...), for a `crate::` or `super::` prefix; other lines as they are. Nested groups are
+/// spread one level, which is as deep as this crate writes them.
+fn spread_groups(line: &str) -> Vec<String> {
+    let Some(open) = line.find("::{") else {
+        return vec![line.to_string()];
+    };
+    let start = line
+        .get(..open)
+        .and_then(|before| before.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')))
+        .map_or(0, |i| i + 1);
+    let prefix = line.get(start..open).unwrap_or("");
+    let Some(close) = line.get(open..).and_then(|rest| rest.rfind('}')) else {
+        return vec![line.to_string()];
+    };
+    let items = line.get(open + 3..open + close).unwrap_or("");
+    items
+        .split(',')
+        .map(|item| item.trim().trim_start_matches('{').trim_end_matches('}'))
+        .filter(|item| !item.is_empty() && *item != "self")
+        .map(|item| format!("{prefix}::{item}"))
+        .collect()
 }
 
 /// Every circle of imports among the crate's modules, as `a -> b -> a`.
@@ -177,7 +206,12 @@ mod tests {
             "let x = crate::model::formats::v1::read();\n",
         )
         .unwrap();
-        std::fs::write(folder.join("model/formats/v1.rs"), "use super::super::a;\n").unwrap();
+        // A group of modules, and a test module whose `super` is the file itself.
+        std::fs::write(
+            folder.join("model/formats/v1.rs"),
+            "use super::super::{b, a::Y};\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n",
+        )
+        .unwrap();
         let circle = circles(&folder);
         std::fs::remove_dir_all(&folder).unwrap();
         assert!(tree.is_empty(), "{tree:?}");
