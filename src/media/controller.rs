@@ -100,13 +100,27 @@ pub fn use_media_controller(live: Live, events: EventSink, site: String) -> Medi
         };
         if let Some(player) = shown.filter(|p| controller.started.get_untracked() && p.paused()) {
             element::focus(&player);
-            element::play(&player);
+            // Refused (the autoplay policy): the player waits for its own play button, which
+            // is not loading.
+            let settled = controller.settled;
+            let mode = controller.mode.get_untracked();
+            controller.play(&player, move || {
+                settled.try_update(|s| *s.get_mut(mode) = true);
+            });
         }
     });
     controller
 }
 
 impl MediaController {
+    /// Starts `player` at the reader's request, pausing every other player on the page first:
+    /// the one asked last plays, even when two start in the same moment (their `play` events
+    /// may then arrive in either order).
+    fn play(self, player: &Player, on_refused: impl FnOnce() + 'static) {
+        self.browser.with(|b| b.pause_other_players(player));
+        element::play_or(player, on_refused);
+    }
+
     /// What the player shows, as data (the view puts it on the player as `data-state`).
     pub fn state(self) -> PlayerState {
         PlayerState::of(StateInputs {
@@ -224,9 +238,10 @@ impl MediaController {
                 // WebKitGTK's media backend stalled a player started in the same task (about one
                 // switch in four). The click's user activation still holds then. A rejected
                 // play() (autoplay policy) leaves the player paused, which it shows.
+                let this = self;
                 leptos::task::spawn_local(async move {
                     gloo_timers::future::TimeoutFuture::new(0).await;
-                    element::play(&m);
+                    this.play(&m, || {});
                     // Even so, WebKitGTK now and then leaves a just-switched player waiting
                     // for data that never comes (readyState 1, not paused; about one switch in
                     // ten under load). One that still wants to play with no data after a few
@@ -252,6 +267,12 @@ impl MediaController {
     pub fn play_state_changed(self, which: MediaMode, is_playing: bool) {
         if is_playing {
             if let Some(current) = self.element(which) {
+                // A `play` event handled after its player was paused again (another widget's
+                // player started in between, in the same moment) is stale: acting on it would
+                // pause the player that started last. Its `pause` event follows.
+                if current.paused() {
+                    return;
+                }
                 self.browser.with(|b| b.pause_other_players(&current));
                 self.attach_script_stream(which, current.clone());
                 self.position
@@ -347,7 +368,7 @@ impl MediaController {
                 player.load();
             }
             element::focus(&player);
-            element::play(&player);
+            self.play(&player, || {});
         }
     }
 }
