@@ -52,6 +52,9 @@ pub struct MediaController {
     pub video: NodeRef<html::Video>,
     pub audio: NodeRef<html::Audio>,
     position: LivePosition,
+    /// Per player: the widget asked it to play, and the others were paused then; its next
+    /// `play` event takes the mark.
+    asked: StoredValue<PerMode<bool>, LocalStorage>,
     /// Each mode's source, chosen when the players are put in.
     chosen: StoredValue<PerMode<Option<Chosen>>, LocalStorage>,
     streams: ScriptStreams,
@@ -82,6 +85,7 @@ pub fn use_media_controller(live: Live, events: EventSink, site: String) -> Medi
         video: NodeRef::new(),
         audio: NodeRef::new(),
         position: LivePosition::new(),
+        asked: StoredValue::new_local(PerMode::default()),
         chosen: StoredValue::new_local(PerMode::default()),
         streams: ScriptStreams::new(),
         live: StoredValue::new(live),
@@ -118,7 +122,15 @@ impl MediaController {
     /// may then arrive in either order).
     fn play(self, player: &Player, on_refused: impl FnOnce() + 'static) {
         self.browser.with(|b| b.pause_other_players(player));
-        element::play_or(player, on_refused);
+        let mode = self.mode.get_untracked();
+        let asked = self.asked;
+        // A player that plays already fires no `play` event to take the mark.
+        asked.update_value(|a| *a.get_mut(mode) = player.paused());
+        element::play_or(player, move || {
+            // Refused: no play event comes to take the mark.
+            asked.try_update_value(|a| *a.get_mut(mode) = false);
+            on_refused();
+        });
     }
 
     /// What the player shows, as data (the view puts it on the player as `data-state`).
@@ -267,13 +279,17 @@ impl MediaController {
     pub fn play_state_changed(self, which: MediaMode, is_playing: bool) {
         if is_playing {
             if let Some(current) = self.element(which) {
-                // A `play` event handled after its player was paused again (another widget's
-                // player started in between, in the same moment) is stale: acting on it would
-                // pause the player that started last. Its `pause` event follows.
-                if current.paused() {
-                    return;
+                // A play the widget asked for has paused the others already, when it was asked
+                // (see `play`); its event may arrive after another widget's player started
+                // since, which it must not pause. A play from the element's own control has
+                // not: it does so now.
+                let asked = self
+                    .asked
+                    .try_update_value(|a| std::mem::take(a.get_mut(which)))
+                    .unwrap_or(false);
+                if !asked {
+                    self.browser.with(|b| b.pause_other_players(&current));
                 }
-                self.browser.with(|b| b.pause_other_players(&current));
                 self.attach_script_stream(which, current.clone());
                 self.position
                     .resumed(which, &current, self.plays_own_source(which));
