@@ -489,11 +489,12 @@ fn the_shipped_loader_and_glue_are_minified() {
         loader.len(),
         source.len()
     );
-    // The license header stays; the bundle's names are filled in.
-    assert!(
-        loader.starts_with("/*! article-widget loader | MIT"),
-        "{loader:.80}"
+    // The license header stays, with the release; the bundle's names are filled in.
+    let banner = format!(
+        "/*! article-widget {} loader | MIT",
+        env!("CARGO_PKG_VERSION")
     );
+    assert!(loader.starts_with(&banner), "{loader:.80}");
     assert!(!loader.contains("__ARTICLE_WIDGET_"));
 
     let glue_name = std::fs::read_dir(dist_dir())
