@@ -1,9 +1,11 @@
 /*! article-widget __ARTICLE_WIDGET_VERSION__ loader | MIT | the one stable, unhashed URL publishers copy */
 /*
  * A classic script (async, defer or plain; in head or body; before or after the elements).
- * It finds the hashed bundle next to its own URL, loads the wasm once, defines
- * <article-widget>, and mounts <div data-article-widget> elements, now and whenever a page
- * adds them. No eval, no inline script or style: it runs under a strict CSP.
+ * It defines <article-widget>, watches <div data-article-widget> elements, now and whenever a
+ * page adds them, and loads the hashed bundle next to its own URL (the wasm, once) the first
+ * time a widget needs it. A pre-rendered card needs it only when its `hydrate` mode says so:
+ * until then it sleeps, whole and working, and costs the page this file alone. No eval, no
+ * inline script or style: it runs under a strict CSP.
  *
  * The release and the three names below are filled in by the build (`cargo xtask finish-bundle`, a Trunk hook),
  * which also minifies this file; only the line above ships as a comment.
@@ -15,7 +17,7 @@
   var BUNDLE_WASM = "__ARTICLE_WIDGET_WASM__";
   // hls.js (a module), for HLS streams where the browser has no HLS of its own.
   var HLS_PLAYER = "__ARTICLE_WIDGET_HLS__";
-  var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments", "theme-preset"];
+  var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments", "theme-preset", "hydrate"];
   var SELECTOR = "article-widget, [data-article-widget]";
 
   // Below the supported browsers (see the README's browser support), the loader does nothing:
@@ -30,52 +32,233 @@
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI);
-  // Calls made before this script ran, by a page that set up `window.ArticleWidget = {q: []}`
-  // and pushed [method, argument] pairs, and calls made while the wasm loads.
+  var bundle = null; // the wasm's exports, once loaded
+  var loading = null; // the promise of them, from the first widget that needs them
+  // Widgets handed to the bundle (mounted, or waiting for it), and sleeping pre-rendered
+  // cards with the function that disarms their wake-up.
+  var live = new WeakSet();
+  var sleeping = new WeakMap();
+  var ready = false;
+  // Calls made before the document was parsed: by a page that set up
+  // `window.ArticleWidget = {q: []}` and pushed [method, argument] pairs, or made since.
   var queue = (existing && existing.q) || [];
-  var bundle = null;
 
-  function call(method, argument) {
-    if (bundle) return bundle[method](argument);
-    queue.push([method, argument]);
+  function later(method) {
+    return function (argument) {
+      if (ready) return api[method](argument);
+      queue.push([method, argument]);
+    };
   }
+
+  var api = {
+    scan: function (root) {
+      root = root || document;
+      if (root.nodeType === 1 && isWidget(root)) connect(root);
+      root.querySelectorAll(SELECTOR).forEach(connect);
+    },
+    mount: wake,
+    unmount: forget
+  };
 
   window.ArticleWidget = {
     loaded: true,
     version: 1,
     // The release (Cargo.toml's version), the same as diagnostics().version once loaded.
     release: RELEASE,
-    scan: function (root) { call("scan", root || document); },
-    mount: function (element) { call("mount", element); },
-    unmount: function (element) { call("unmount", element); },
-    // { mounted, wasmMemoryBytes } once loaded, else null: for leak checks and benchmarks.
+    scan: later("scan"),
+    mount: later("mount"),
+    unmount: later("unmount"),
+    // { mounted, wasmMemoryBytes, version } once loaded, else null: for leak checks and benchmarks.
     diagnostics: function () { return bundle ? bundle.diagnostics() : null; },
     // The stylesheet a pre-rendered snippet carries (the configurator's), once loaded, else null.
     stylesheet: function () { return bundle ? bundle.stylesheet() : null; }
   };
 
-  // Article requests started before the wasm is ready, so that each JSON downloads while the
-  // wasm does instead of after it: for the widgets already in the page, eager ones at once and
-  // lazy ones when they come near the viewport (the same margin the widget uses). The wasm
-  // takes them over by URL and credentials; one nobody takes within 10 s is aborted.
-  var early = {};
-  var earlyObserver = null;
-
   function setting(element, name) {
     return element.getAttribute(element.localName === "article-widget" ? name : "data-" + name);
   }
 
+  function isWidget(node) {
+    return node.nodeType === 1 && node.matches(SELECTOR);
+  }
+
+  // The card a server rendered into the element's declarative shadow root, until the live
+  // card takes its place.
+  function prerenderedCard(element) {
+    return element.shadowRoot && element.shadowRoot.querySelector(".aw-host[data-prerendered]");
+  }
+
+  // While the page is still being parsed, an element without a shadow root may be a
+  // pre-rendered card whose <template> has not arrived: it is whole once something follows it.
+  function parsed(element) {
+    if (document.readyState !== "loading") return true;
+    for (var node = element; node; node = node.parentNode) if (node.nextSibling) return true;
+    return false;
+  }
+
+  // A widget element met for the first time: a plain one is mounted; a pre-rendered card
+  // sleeps until its `hydrate` mode wakes it.
+  function connect(element) {
+    if (live.has(element) || sleeping.has(element)) return;
+    if (!prerenderedCard(element)) return wake(element);
+    element.addEventListener("click", recordActivation, true);
+    var mode = (setting(element, "hydrate") || "").toLowerCase();
+    if (mode === "load") return wake(element);
+    sleeping.set(element, (mode === "idle" ? whenIdle : mode === "visible" ? whenVisible : onIntent)(element));
+  }
+
+  // `interaction`: the first sign that a reader is reaching for this card.
+  var INTENT = ["pointerover", "focusin", "touchstart"];
+  function onIntent(element) {
+    function go() { wake(element); }
+    INTENT.forEach(function (type) { element.addEventListener(type, go, { capture: true, passive: true }); });
+    return function () {
+      INTENT.forEach(function (type) { element.removeEventListener(type, go, true); });
+    };
+  }
+
+  // `visible`: within a viewport of the screen (the margin of `loading="lazy"`).
+  var visibleObserver = null;
+  function whenVisible(element) {
+    if (typeof IntersectionObserver !== "function") return onIntent(element);
+    visibleObserver = visibleObserver || new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) { if (entry.isIntersecting) wake(entry.target); });
+    }, { rootMargin: "100% 0px" });
+    visibleObserver.observe(element);
+    return function () { visibleObserver.unobserve(element); };
+  }
+
+  // `idle`: after the page's load event, when the main thread has nothing else to do; one
+  // card an idle period.
+  function whenIdle(element) {
+    var cancelled = false;
+    function go() { if (!cancelled) wake(element); }
+    function schedule() {
+      if (window.requestIdleCallback) requestIdleCallback(go, { timeout: 5000 });
+      else setTimeout(go, 200);
+    }
+    if (document.readyState === "complete") schedule();
+    else window.addEventListener("load", schedule, { once: true });
+    return function () { cancelled = true; };
+  }
+
+  // The reader's first activation of a control in a card that is not live yet (asleep, or
+  // waking): the live card carries it out once it has taken the pre-rendered one's place
+  // (`takeover::swap` clicks the control at the same place). Links need nothing: they work
+  // without the bundle.
+  function recordActivation(event) {
+    var card = prerenderedCard(this);
+    if (!card) return this.removeEventListener("click", recordActivation, true);
+    var path = event.composedPath();
+    for (var i = 0; i < path.length && path[i] !== card; i++) {
+      var button = path[i];
+      if (button.localName === "button") {
+        // The clipboard takes a write only during the click: Copy link copies now, and the
+        // live card reports how it went (`takeCopy`).
+        if (button.getAttribute("data-network") === "copy" && button.value && navigator.clipboard) {
+          try {
+            copies[button.value] = navigator.clipboard.writeText(button.value);
+            copies[button.value].catch(function () {});
+          } catch (e) {}
+        }
+        var index = Array.prototype.indexOf.call(card.querySelectorAll("*"), button);
+        card.setAttribute("data-activated", String(index));
+        wake(this);
+        return;
+      }
+    }
+  }
+
+  var copies = {};
+  function takeCopy(text) {
+    var written = copies[text];
+    delete copies[text];
+    return written;
+  }
+
+  function wake(element) {
+    if (live.has(element)) return;
+    var disarm = sleeping.get(element);
+    sleeping.delete(element);
+    if (disarm) disarm();
+    live.add(element);
+    if (!bundle) requestEarly(element);
+    toMount.push(element);
+    loadBundle();
+    mountSoon();
+  }
+
+  function forget(element) {
+    var disarm = sleeping.get(element);
+    sleeping.delete(element);
+    if (disarm) disarm();
+    live.delete(element);
+    var waiting = toMount.indexOf(element);
+    if (waiting >= 0) toMount.splice(waiting, 1);
+    if (bundle) bundle.unmount(element);
+  }
+
+  // Mounting yields to the host page: widgets are mounted in slices of a few milliseconds,
+  // each in its own task, so that a page of a hundred never sees one long task.
+  var toMount = [];
+  var sliceEnds = 0;
+  var sliceScheduled = false;
+  function mountSoon() {
+    if (!bundle || sliceScheduled) return;
+    if (performance.now() < sliceEnds || !sliceEnds) return mountSlice();
+    sliceScheduled = true;
+    setTimeout(function () {
+      sliceScheduled = false;
+      sliceEnds = 0;
+      mountSlice();
+    }, 0);
+  }
+  function mountSlice() {
+    if (!sliceEnds) {
+      sliceEnds = performance.now() + 8;
+      setTimeout(function () { sliceEnds = 0; }, 0);
+    }
+    while (toMount.length && performance.now() < sliceEnds) {
+      var element = toMount.shift();
+      if (element.isConnected && live.has(element)) bundle.mount(element);
+    }
+    if (toMount.length) mountSoon();
+  }
+
+  // Article requests started before the wasm is ready, so that each JSON downloads while the
+  // wasm does instead of after it: for eager widgets at once, lazy ones when they come near
+  // the viewport (the same margin the widget uses). The wasm takes them over by URL and
+  // credentials; one nobody takes within 10 s is aborted.
+  var early = {};
+  var earlyObserver = null;
+
   function earlyKey(url, credentials) {
     try {
-      var parsed = new URL(url, document.baseURI);
-      if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
-      return credentials + " " + parsed.href;
+      var parsedUrl = new URL(url, document.baseURI);
+      if (parsedUrl.protocol !== "https:" && parsedUrl.protocol !== "http:") return null;
+      return credentials + " " + parsedUrl.href;
     } catch (e) {
       return null;
     }
   }
 
   function requestEarly(element) {
+    if (typeof AbortController !== "function") return;
+    if ((setting(element, "loading") || "").toLowerCase() !== "eager" && !prerenderedCard(element)) {
+      if (typeof IntersectionObserver !== "function") return;
+      earlyObserver = earlyObserver || new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          earlyObserver.unobserve(entry.target);
+          if (!bundle) fetchEarly(entry.target);
+        });
+      }, { rootMargin: "100% 0px" });
+      return earlyObserver.observe(element);
+    }
+    fetchEarly(element);
+  }
+
+  function fetchEarly(element) {
     var src = setting(element, "src");
     var credentials = (setting(element, "credentials") || "").toLowerCase() === "include" ? "include" : "omit";
     var key = src && earlyKey(src, credentials);
@@ -89,24 +272,6 @@
     });
     response.catch(function () {}); // the widget reports failures when it takes the response
     early[key] = { response: response, controller: controller };
-  }
-
-  function startEarlyRequests() {
-    if (typeof AbortController !== "function") return;
-    var lazy = [];
-    document.querySelectorAll(SELECTOR).forEach(function (element) {
-      if ((setting(element, "loading") || "").toLowerCase() === "eager") requestEarly(element);
-      else lazy.push(element);
-    });
-    if (!lazy.length || typeof IntersectionObserver !== "function") return;
-    earlyObserver = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        earlyObserver.unobserve(entry.target);
-        requestEarly(entry.target);
-      });
-    }, { rootMargin: "100% 0px" });
-    lazy.forEach(function (element) { earlyObserver.observe(element); });
   }
 
   // Given to the wasm: the early response for this request, once, with the widget's abort
@@ -143,18 +308,31 @@
     return hlsPlayer;
   }
 
-  function isWidget(node) {
-    return node.nodeType === 1 && node.matches(SELECTOR);
-  }
-
   // An element moved within the page is disconnected and reconnected in one task; only an
-  // element still out of the document after that is unmounted.
-  function unmountIfGone(element) {
+  // element still out of the document after that is forgotten.
+  function forgetIfGone(element) {
     queueMicrotask(function () {
-      if (!element.isConnected) bundle.unmount(element);
+      if (!element.isConnected) forget(element);
     });
   }
 
+  // An attribute changed on a connected widget: a live one re-reads its attributes; a
+  // sleeping card is woken to show the change, or, for `hydrate`, waits for its new moment.
+  function changed(element, name) {
+    if (live.has(element)) {
+      if (bundle) bundle.attributeChanged(element);
+    } else if (sleeping.has(element)) {
+      if (name === "hydrate" || name === "data-hydrate") {
+        sleeping.get(element)();
+        sleeping.delete(element);
+        connect(element);
+      } else {
+        wake(element);
+      }
+    }
+  }
+
+  var defining = false;
   function defineElement() {
     if (customElements.get("article-widget")) return;
     function ArticleWidgetElement() {
@@ -164,10 +342,11 @@
     ArticleWidgetElement.prototype.constructor = ArticleWidgetElement;
     Object.setPrototypeOf(ArticleWidgetElement, HTMLElement);
     ArticleWidgetElement.observedAttributes = ATTRIBUTES;
-    ArticleWidgetElement.prototype.connectedCallback = function () { bundle.mount(this); };
-    ArticleWidgetElement.prototype.disconnectedCallback = function () { unmountIfGone(this); };
+    ArticleWidgetElement.prototype.connectedCallback = function () { connect(this); };
+    ArticleWidgetElement.prototype.disconnectedCallback = function () { forgetIfGone(this); };
     ArticleWidgetElement.prototype.attributeChangedCallback = function (name, before, after) {
-      if (before !== after && this.isConnected) bundle.attributeChanged(this);
+      // The elements upgraded by define() below report the attributes they already had.
+      if (before !== after && this.isConnected && !defining) changed(this, name);
     };
     // Properties reflect attributes: `element.theme = "dark"` sets theme="dark".
     ATTRIBUTES.forEach(function (name) {
@@ -181,7 +360,12 @@
         }
       });
     });
-    customElements.define("article-widget", ArticleWidgetElement);
+    defining = true;
+    try {
+      customElements.define("article-widget", ArticleWidgetElement);
+    } finally {
+      defining = false;
+    }
   }
 
   // The <div data-article-widget> form has no lifecycle callbacks; a MutationObserver stands
@@ -192,18 +376,18 @@
       records.forEach(function (record) {
         if (record.type === "attributes") {
           var target = record.target;
-          if (target.hasAttribute("data-article-widget") && target.isConnected) bundle.attributeChanged(target);
+          if (target.hasAttribute("data-article-widget") && target.isConnected) changed(target, record.attributeName);
           return;
         }
         record.addedNodes.forEach(function (node) {
           if (node.nodeType !== 1 || node.localName === "article-widget") return;
-          if (isWidget(node)) bundle.mount(node);
-          node.querySelectorAll("[data-article-widget]").forEach(function (el) { bundle.mount(el); });
+          if (isWidget(node)) connect(node);
+          node.querySelectorAll("[data-article-widget]").forEach(connect);
         });
         record.removedNodes.forEach(function (node) {
           if (node.nodeType !== 1) return;
-          if (node.hasAttribute("data-article-widget")) unmountIfGone(node);
-          node.querySelectorAll("[data-article-widget]").forEach(unmountIfGone);
+          if (node.hasAttribute("data-article-widget")) forgetIfGone(node);
+          node.querySelectorAll("[data-article-widget]").forEach(forgetIfGone);
         });
       });
     }).observe(document.documentElement, {
@@ -214,46 +398,54 @@
     });
   }
 
-  function start(exports) {
-    bundle = exports;
-    bundle.setEarlyRequests(takeEarly);
-    bundle.setStreamPlayer(loadHls);
-    stopEarlyRequests();
-    defineElement();
-    observeDataForm();
-    bundle.scan(document);
-    var pending = queue;
-    queue = [];
-    pending.forEach(function (entry) { call(entry[0], entry[1]); });
-  }
-
   // The wasm is fetched and compiled while the JS glue loads, not after it: the two downloads
   // overlap. If streaming compilation is refused (a CDN serving the wasm with the wrong MIME
   // type), the glue gets the response instead and takes its slower path.
-  var wasmUrl = new URL(BUNDLE_WASM, base);
-  var wasm = WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function () { return fetch(wasmUrl); })
-    : fetch(wasmUrl);
-  // Handled below, through the glue; this keeps a failed download from also being reported as
-  // an unhandled rejection when the glue fails first.
-  wasm.catch(function () {});
-  startEarlyRequests();
-
-  import(new URL(BUNDLE_JS, base).href)
-    .then(function (module) {
-      return module.default({ module_or_path: wasm }).then(function () {
-        return module;
+  function loadBundle() {
+    if (loading) return;
+    var wasmUrl = new URL(BUNDLE_WASM, base);
+    var wasm = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function () { return fetch(wasmUrl); })
+      : fetch(wasmUrl);
+    // Handled below, through the glue; this keeps a failed download from also being reported
+    // as an unhandled rejection when the glue fails first.
+    wasm.catch(function () {});
+    loading = import(new URL(BUNDLE_JS, base).href)
+      .then(function (module) {
+        return module.default({ module_or_path: wasm }).then(function () {
+          bundle = module;
+          bundle.setEarlyRequests(takeEarly);
+          bundle.setEarlyCopies(takeCopy);
+          bundle.setStreamPlayer(loadHls);
+          stopEarlyRequests();
+          mountSoon();
+        });
+      })
+      .catch(function (error) {
+        // The publisher's fallback content (or the pre-rendered card) stays; the page goes on.
+        console.error("article-widget: the bundle could not be loaded from " + base.href, error);
       });
-    })
-    .then(function (module) {
-      if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", function () { start(module); }, { once: true });
-      } else {
-        start(module);
-      }
-    })
-    .catch(function (error) {
-      // The publisher's fallback content stays; the page goes on.
-      console.error("article-widget: the bundle could not be loaded from " + base.href, error);
-    });
+  }
+
+  // Widgets already parsed start now, so that the bundle and their articles download while
+  // the rest of the page is parsed; everything else once it is.
+  document.querySelectorAll(SELECTOR).forEach(function (element) {
+    if (parsed(element)) connect(element);
+  });
+
+  function start() {
+    ready = true;
+    defineElement();
+    observeDataForm();
+    api.scan(document);
+    var pending = queue;
+    queue = [];
+    pending.forEach(function (entry) { if (api[entry[0]]) api[entry[0]](entry[1]); });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
 })();

@@ -14,98 +14,12 @@
 
 mod support;
 
-use article_widget::render::{render_snippet, RenderOptions};
 use serde_json::{json, Value};
 use std::time::Duration;
+use support::prerendered::{page, style_hash_query, widget, Widget};
 use support::{origins, Browser};
 use xtask::screenshots::differing_share;
 use xtask::workspace_root;
-
-/// The seed article, its photo at its absolute URL, so that the test routes under `/__test/`
-/// (a slow article, a failing one) still show the real photo.
-fn seed() -> String {
-    let text = std::fs::read_to_string(workspace_root().join("docs/demo/article.json")).unwrap();
-    let mut article: Value = serde_json::from_str(&text).unwrap();
-    article["image"]["url"] =
-        format!("{}/demo/media/diaz-canel.jpg", origins().widget.origin).into();
-    article.to_string()
-}
-
-/// One pre-rendered widget of a test page.
-struct Widget {
-    id: String,
-    /// The `src`, on the widget origin.
-    src: String,
-    layout: &'static str,
-    /// The article the snippet is rendered from.
-    article: String,
-}
-
-fn widget(id: &str, src: &str, layout: &'static str) -> Widget {
-    Widget {
-        id: id.into(),
-        src: src.into(),
-        layout,
-        article: seed(),
-    }
-}
-
-/// Writes a host page with each widget pre-rendered between paragraphs, loading the bundle
-/// from `embed` (on the widget origin), and returns its path on the host origin: under the
-/// strict CSP with the snippet's style hash added (as docs/prerendering.md tells strict hosts to do),
-/// or with no CSP at all when `strict_csp` is false.
-fn page(name: &str, widgets: &[Widget], embed: &str, strict_csp: bool) -> String {
-    let origin = &origins().widget.origin;
-    let mut body = String::new();
-    let mut style = String::new();
-    for w in widgets {
-        let snippet = render_snippet(
-            &w.article,
-            &RenderOptions {
-                attributes: vec![
-                    ("id".into(), w.id.clone()),
-                    ("src".into(), format!("{origin}{}", w.src)),
-                    ("layout".into(), w.layout.into()),
-                    ("loading".into(), "eager".into()),
-                    ("share".into(), "x,facebook,email,copy,mastodon".into()),
-                ],
-                embed_js: None,
-                page_url: None,
-                page_lang: Some("en".into()),
-            },
-        )
-        .unwrap();
-        style = snippet.style_source;
-        body.push_str(&format!(
-            "<p>A paragraph of the host page before the widget.</p>\n{}",
-            snippet.html
-        ));
-    }
-    body.push_str("<p>A paragraph after.</p>\n");
-    let html = format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pre-rendered</title>\n\
-         <link rel=\"stylesheet\" href=\"/pages/scrollbar.css\">\n\
-         <script async src=\"{origin}{embed}\"></script></head>\n<body>\n{body}\
-         <script src=\"/pages/prerender-probe.js\"></script>\n</body></html>\n"
-    );
-    let scratch = workspace_root().join("target/scratch");
-    std::fs::create_dir_all(&scratch).unwrap();
-    std::fs::write(scratch.join(format!("{name}.html")), html).unwrap();
-    if !strict_csp {
-        return format!("/scratch/{name}.html");
-    }
-    format!("/scratch/{name}.html?{}", style_hash_query(&style))
-}
-
-/// `'sha256-<base64>'` as the test server's `/scratch/` route takes it: base64url in the query.
-fn style_hash_query(style_source: &str) -> String {
-    let hash = style_source
-        .trim_start_matches("'sha256-")
-        .trim_end_matches('\'')
-        .replace('+', "-")
-        .replace('/', "_");
-    format!("style-hash={hash}")
-}
 
 fn probe(b: &Browser, expression: &str) -> Value {
     b.js(&format!("return {expression};"))
@@ -334,6 +248,8 @@ fn xss_payloads_prerendered_into_a_page_without_any_csp_stay_text() {
                 ),
                 layout: "full",
                 article: xtask::hostile::hostile_article(i, payload, in_body_html).to_string(),
+                hydrate: Some("load"),
+                before: "",
             })
         })
         .collect();
@@ -433,6 +349,11 @@ fn the_configurators_prerendered_snippet_works_pasted_into_a_strict_page() {
         b.text("w", "[part=headline]"),
         "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
     );
+    // The configurator's default: the card sleeps until a reader reaches for it.
+    assert!(!snippet.contains("hydrate="), "{snippet}");
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(probe(&b, "ArticleWidget.diagnostics()"), Value::Null);
+    b.hover("w", "[part=headline]");
     wait_taken_over(&b, "w");
     assert_eq!(
         probe(&b, "__shape(__shown(document.getElementById('w')))"),
@@ -462,6 +383,8 @@ fn every_fixture_is_the_same_card_rendered_both_ways() {
                 src: format!("/__test/{route}/{name}"),
                 layout: "full",
                 article: std::fs::read_to_string(&file).unwrap(),
+                hydrate: Some("load"),
+                before: "",
             });
         }
     }

@@ -75,6 +75,9 @@
     host.setAttribute("data-prerendered", "");
     var headline = card.querySelector("[part=headline]");
     var lines = snippet(v).split("\n");
+    // When the card becomes live: `interaction`, the default, needs no attribute.
+    var hydrate = field("hydrate").value;
+    if (hydrate !== "interaction") lines[1] = lines[1].replace(/>$/, ' hydrate="' + hydrate + '">');
     // The plain snippet's fallback line becomes the shadow root and the article's own link.
     var fallback = lines.findIndex(function (l) { return l.indexOf("  <a href=") === 0; });
     lines.splice(fallback, 1,
@@ -117,6 +120,7 @@
   });
   field("options").addEventListener("input", update);
   field("options").addEventListener("change", update);
+  field("hydrate").addEventListener("change", showPrerendered);
   field("copy").addEventListener("click", function () {
     navigator.clipboard.writeText(field("snippet").textContent).then(function () {
       field("copied").textContent = "Copied";

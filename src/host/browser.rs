@@ -5,6 +5,7 @@ use crate::model::i18n::Intl;
 use crate::model::share::popup_features;
 use crate::services::{Browser, Later, ScriptStream};
 use js_sys::{Function, Object, Promise, Reflect};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -15,6 +16,25 @@ pub struct PageBrowser {
     /// (given here rather than imported, so that the registry, which builds this, is not
     /// imported back).
     pub pause_others: fn(&HtmlMediaElement),
+}
+
+thread_local! {
+    /// The loader's `takeCopy(text)`: the clipboard write it started for `text` in the
+    /// reader's click on a card that was not live yet (a browser lets a page write to the
+    /// clipboard only during a click), once, else `undefined`.
+    static EARLY_COPIES: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Called by the loader before the first mount with its `takeCopy(text)`. Not public API.
+pub fn set_early_copies(take: Function) {
+    EARLY_COPIES.with(|t| *t.borrow_mut() = Some(take));
+}
+
+/// The clipboard write the loader already made of `text`, if it did.
+fn early_copy(text: &str) -> Option<Promise> {
+    let take = EARLY_COPIES.with(|t| t.borrow().clone())?;
+    let written = take.call1(&JsValue::UNDEFINED, &text.into()).ok()?;
+    (!written.is_undefined()).then(|| Promise::resolve(&written))
 }
 
 fn storage() -> Option<Storage> {
@@ -66,6 +86,9 @@ impl Browser for PageBrowser {
     }
 
     fn copy(&self, text: &str) -> Later<bool> {
+        if let Some(written) = early_copy(text) {
+            return Box::pin(async move { JsFuture::from(written).await.is_ok() });
+        }
         let clipboard = web_sys::window()
             .and_then(|w| Reflect::get(&w.navigator(), &"clipboard".into()).ok())
             .filter(|c| !c.is_undefined());

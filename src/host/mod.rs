@@ -42,37 +42,21 @@ pub fn attribute_changed(element: HtmlElement) {
     registry::attributes_changed(&element);
 }
 
-/// Mounts every widget element under `root` (a document or an element).
-#[wasm_bindgen]
-pub fn scan(root: JsValue) {
-    let found = if let Some(document) = root.dyn_ref::<web_sys::Document>() {
-        document.query_selector_all(WIDGET_SELECTOR)
-    } else if let Some(element) = root.dyn_ref::<Element>() {
-        if element.matches(WIDGET_SELECTOR).unwrap_or(false) {
-            if let Some(html) = element.dyn_ref::<HtmlElement>() {
-                registry::mount(html.clone());
-            }
-        }
-        element.query_selector_all(WIDGET_SELECTOR)
-    } else {
-        return;
-    };
-    let Ok(list) = found else { return };
-    for i in 0..list.length() {
-        if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            registry::mount(element);
-        }
-    }
-}
-
-/// Called by the loader before the first scan with its `take(url, credentials, signal)`, which
+/// Called by the loader before the first mount with its `take(url, credentials, signal)`, which
 /// hands over the article requests it started while the wasm downloaded. Not public API.
 #[wasm_bindgen(js_name = setEarlyRequests)]
 pub fn set_early_requests(take: js_sys::Function) {
     crate::api::set_early_requests(take);
 }
 
-/// Called by the loader before the first scan with its `loadHls()`, which imports the bundle's
+/// Called by the loader before the first mount with its `takeCopy(text)`, which hands over a
+/// clipboard write it made in a reader's click on a card that was not live yet. Not public API.
+#[wasm_bindgen(js_name = setEarlyCopies)]
+pub fn set_early_copies(take: js_sys::Function) {
+    browser::set_early_copies(take);
+}
+
+/// Called by the loader before the first mount with its `loadHls()`, which imports the bundle's
 /// copy of hls.js once per page. Not public API.
 #[wasm_bindgen(js_name = setStreamPlayer)]
 pub fn set_stream_player(load: js_sys::Function) {

@@ -43,8 +43,15 @@ pub fn keep_prerendered(root: &ShadowRoot) -> bool {
     true
 }
 
+/// The attribute the loader (`js/embed.js`) puts on a pre-rendered container when a reader
+/// activates one of its buttons before the live card is there: the button's place among the
+/// container's elements.
+const ACTIVATED: &str = "data-activated";
+
 /// Shows `live` in place of `old` once `live` holds a card; else (still loading, or failed)
-/// leaves both as they are.
+/// leaves both as they are. The reader's focus moves to the same place in the new card, and
+/// a button the reader activated in the old card is activated in the new one: the first
+/// click on a card that was not live yet is carried out, not lost.
 pub fn swap(root: &ShadowRoot, old: &HtmlElement, live: &HtmlElement) {
     if !old.is_connected() || !matches!(live.query_selector(".aw-card"), Ok(Some(_))) {
         return;
@@ -52,10 +59,19 @@ pub fn swap(root: &ShadowRoot, old: &HtmlElement, live: &HtmlElement) {
     let focused = root
         .active_element()
         .and_then(|active| position_in(old, &active));
+    let activated = old
+        .get_attribute(ACTIVATED)
+        .and_then(|index| index.parse::<u32>().ok());
     old.remove();
     live.remove_attribute("hidden").ok();
     if let Some(target) = focused.and_then(|index| element_at(live, index)) {
         let _ = target.focus();
+    }
+    if let Some(button) = activated
+        .and_then(|index| element_at(live, index))
+        .filter(|element| element.local_name() == "button")
+    {
+        button.click();
     }
 }
 

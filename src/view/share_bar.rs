@@ -103,6 +103,9 @@ pub fn ShareBar(
                         class="aw-share-button"
                         part="share-button"
                         data-network=network.id()
+                        // What Copy link copies, for the loader to copy in a reader's first
+                        // click on a pre-rendered card (before the live card is there).
+                        value=(network == ShareNetwork::Copy).then(|| content.with_value(|c| c.url.clone()))
                         aria-label=label
                         on:click=move |_| {
                             let shared =

@@ -10,6 +10,8 @@ use xtask::dist_dir;
 use xtask::server::Origins;
 use xtask::webdriver::{pooled_driver, Engine, PooledDriver, Scheme, Session};
 
+pub mod prerendered;
+
 pub const NEEDS: &str = "needs dist/ and the browsers: run `cargo xtask test`";
 
 /// The engine this run drives.
@@ -87,6 +89,15 @@ impl Browser {
         self.session
             .click(&format!(
                 "{SHADOW_HELPERS}\nreturn q('{id}', '{selector}');"
+            ))
+            .unwrap();
+    }
+
+    /// Moves the pointer over the element `selector` finds in widget `id`'s shadow root.
+    pub fn hover(&self, id: &str, selector: &str) {
+        self.session
+            .hover(&format!(
+                "{SHADOW_HELPERS}\nconst e = q('{id}', '{selector}'); e.scrollIntoView({{ block: 'center' }}); return e;"
             ))
             .unwrap();
     }

@@ -24,6 +24,44 @@
       if (e.startTime > settled) window.__lateShift += e.value;
     });
   }).observe({ type: "layout-shift", buffered: true });
+  // The main thread's long tasks (over 50 ms), for the total blocking time.
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { window.__longTasks.push(e.duration); });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) {}
+  window.__blocking = function () {
+    var total = 0, longest = 0;
+    window.__longTasks.forEach(function (d) { total += Math.max(0, d - 50); longest = Math.max(longest, d); });
+    return { tbt: total, longest: longest };
+  };
+  // Bytes of script (JS and wasm) the page has downloaded so far.
+  window.__scriptBytes = function () {
+    return performance.getEntriesByType("resource")
+      .filter(function (e) { return /\.(m?js|wasm)(\?|$)/.test(e.name); })
+      .reduce(function (sum, e) { return sum + (e.encodedBodySize || 0); }, 0);
+  };
+  // From the reader's next click in widget `id` to what it asked for: "copy" (the status says
+  // the link is copied) or "play" (the video's time moves). In window.__action, ms.
+  window.__timeAction = function (id, what) {
+    var widget = document.getElementById(id);
+    window.__action = null;
+    widget.addEventListener("click", function (event) {
+      (function poll() {
+        var root = widget.shadowRoot;
+        var card = root.querySelector(".aw-host:not([hidden]):not([data-prerendered])");
+        var done = false;
+        if (card && what === "copy") done = !!(card.querySelector(".aw-share-status") || {}).textContent;
+        if (card && what === "play") {
+          var video = card.querySelector("video");
+          done = !!video && !video.paused && video.currentTime > 0;
+        }
+        if (done) window.__action = performance.now() - event.timeStamp;
+        else requestAnimationFrame(poll);
+      })();
+    }, { capture: true, once: true });
+  };
   // First contentful paint, and when the bundle is ready.
   new PerformanceObserver(function (list) {
     list.getEntries().forEach(function (e) {
@@ -40,6 +78,7 @@
     p.textContent = "Host page paragraph " + i + ": text above and below every widget, as in an article that quotes another.";
     article.appendChild(p);
     var w = document.createElement(tag);
+    w.id = "w" + i;
     w.setAttribute("src", widget + (distinct ? "/__test/article-n/" + i + ".json" : "/demo/article.json"));
     w.setAttribute("loading", "eager");
     article.appendChild(w);

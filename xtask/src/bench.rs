@@ -284,6 +284,7 @@ pub fn run(rounds: usize) -> Result<()> {
         row["ratio"] = json!(ratio);
         timings.push(row);
     }
+    let wake = wake_rows(&driver, &host.origin, rounds)?;
     let mut worst_cases = worst_cases_in_browser(&driver, &host.origin, &widget.origin)?;
     for parse in parse_times()? {
         if let Some(row) = worst_cases.iter_mut().find(|r| r["case"] == parse["case"]) {
@@ -302,6 +303,7 @@ pub fn run(rounds: usize) -> Result<()> {
         "first_visit_brotli_bytes": first_visit,
         "on_demand_sizes": on_demand_sizes()?,
         "timings": timings,
+        "wake": wake,
         "worst_cases": worst_cases,
     });
     print(&report);
@@ -329,13 +331,25 @@ fn write_prerendered_pages(widget: &str) -> Result<()> {
     let article = workspace_root().join("docs/demo/article.json");
     let scratch = workspace_root().join("target/scratch");
     std::fs::create_dir_all(&scratch)?;
-    for (widgets, cdn) in [(1, crate::server::SLOW_PREFIX), (100, "")] {
+    let pages = [
+        (1, crate::server::SLOW_PREFIX, "load", String::new()),
+        (100, "", "load", String::new()),
+    ]
+    .into_iter()
+    .chain(
+        HYDRATE_MODES
+            .iter()
+            .map(|&mode| (100, "", mode, format!("-{mode}"))),
+    );
+    for (widgets, cdn, hydrate, suffix) in pages {
         let output = std::process::Command::new(&render)
             .args([
                 "--src",
                 &format!("{widget}/demo/article.json"),
                 "--loading",
                 "eager",
+                "--hydrate",
+                hydrate,
             ])
             .arg(&article)
             .output()?;
@@ -344,10 +358,13 @@ fn write_prerendered_pages(widget: &str) -> Result<()> {
         }
         let snippet = String::from_utf8(output.stdout)?;
         let body: String = (0..widgets)
-            .map(|i| format!("<p>Host page paragraph {i}: text above and below every widget, as in an article that quotes another.</p>\n{snippet}"))
+            .map(|i| {
+                let snippet = snippet.replacen("<article-widget ", &format!("<article-widget id=\"w{i}\" "), 1);
+                format!("<p>Host page paragraph {i}: text above and below every widget, as in an article that quotes another.</p>\n{snippet}")
+            })
             .collect();
         std::fs::write(
-            scratch.join(format!("bench-prerendered-{widgets}.html")),
+            scratch.join(format!("bench-prerendered-{widgets}{suffix}.html")),
             format!(
                 "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Benchmark page, pre-rendered</title>\n\
                  <link rel=\"stylesheet\" href=\"/bench/bench.css\">\n\
@@ -360,6 +377,124 @@ fn write_prerendered_pages(widget: &str) -> Result<()> {
     Ok(())
 }
 
+/// The `hydrate` modes the benchmark compares, each on a page of 100 pre-rendered cards.
+const HYDRATE_MODES: &[&str] = &["interaction", "visible", "idle", "load"];
+
+/// One page of 100 cards of the seed article, the way the reader's main thread sees it: script
+/// bytes before any interaction, total blocking time and the longest task until every card
+/// that wakes on its own is live, main-thread script time, JS heap, and the time from a click
+/// to its action (Copy link in the first card, Play in the second).
+fn wake_row(
+    driver: &Driver,
+    host: &str,
+    name: &str,
+    page: &str,
+    wakes: bool,
+    acts: bool,
+) -> Result<Value> {
+    let session = driver.session(1280, 900)?;
+    session.cdp("Performance.enable", json!({}))?;
+    session.goto(&format!("{host}{page}"))?;
+    session.wait_for("document.readyState", Duration::from_secs(60), |v| {
+        v == "complete"
+    })?;
+    let all_live = if wakes {
+        session.wait_for("window.__live", Duration::from_secs(60), |v| v.is_number())?
+    } else {
+        Value::Null
+    };
+    // Time for idle wake-ups, late tasks and a would-be mistaken wake-up to show.
+    std::thread::sleep(Duration::from_secs(2));
+    let quiet = session.execute(
+        "gc(); return { bytes: __scriptBytes(), blocking: __blocking(), heap: performance.memory.usedJSHeapSize };",
+        json!([]),
+    )?;
+    let metrics = session.cdp("Performance.getMetrics", json!({}))?;
+    let script_ms = metrics["metrics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["name"] == "ScriptDuration")
+        .and_then(|m| m["value"].as_f64())
+        .map(|seconds| seconds * 1000.0);
+    let mut row = json!({
+        "page": name,
+        "script_bytes": quiet["bytes"],
+        "tbt_ms": quiet["blocking"]["tbt"],
+        "longest_task_ms": quiet["blocking"]["longest"],
+        "script_ms": script_ms,
+        "js_heap_bytes": quiet["heap"],
+        "all_live_ms": all_live,
+    });
+    if acts {
+        for (what, id, selector) in [
+            ("copy", "w0", "[data-network=copy]"),
+            ("play", "w1", ".aw-play"),
+        ] {
+            session.execute(&format!("__timeAction('{id}', '{what}');"), json!([]))?;
+            session.click(&format!(
+                "const e = document.getElementById('{id}').shadowRoot.querySelector('.aw-host:not([hidden]) {selector}'); e.scrollIntoView({{ block: 'center' }}); return e;"
+            ))?;
+            row[format!("{what}_ms")] =
+                session.wait_for("window.__action", Duration::from_secs(30), |v| {
+                    v.is_number()
+                })?;
+        }
+    }
+    Ok(row)
+}
+
+/// [`wake_row`] for the reference, the plain widgets and each `hydrate` mode, median by
+/// field over `rounds`.
+fn wake_rows(driver: &Driver, host: &str, rounds: usize) -> Result<Vec<Value>> {
+    let mut pages = vec![
+        (
+            "plain-JS reference".to_string(),
+            "/bench/page.html?impl=js&n=100".to_string(),
+            true,
+            false,
+        ),
+        (
+            "plain widgets".to_string(),
+            "/bench/page.html?impl=wasm&n=100".to_string(),
+            true,
+            true,
+        ),
+    ];
+    for mode in HYDRATE_MODES {
+        pages.push((
+            format!("pre-rendered, hydrate={mode}"),
+            format!("/scratch/bench-prerendered-100-{mode}.html?impl=wasm&n=100&prerendered=1"),
+            matches!(*mode, "idle" | "load"),
+            true,
+        ));
+    }
+    let mut rows = Vec::new();
+    for (name, page, wakes, acts) in pages {
+        let runs = (0..rounds.max(1))
+            .map(|_| wake_row(driver, host, &name, &page, wakes, acts))
+            .collect::<Result<Vec<_>>>()?;
+        let mut row = json!({ "page": name });
+        for field in [
+            "script_bytes",
+            "tbt_ms",
+            "longest_task_ms",
+            "script_ms",
+            "js_heap_bytes",
+            "all_live_ms",
+            "copy_ms",
+            "play_ms",
+        ] {
+            let mut values: Vec<f64> = runs.iter().filter_map(|r| r[field].as_f64()).collect();
+            if !values.is_empty() {
+                row[field] = json!(median(&mut values));
+            }
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
 fn chromium_version() -> String {
     std::process::Command::new("chromium")
         .arg("--version")
@@ -369,6 +504,41 @@ fn chromium_version() -> String {
 }
 
 fn print(report: &Value) {
+    println!(
+        "\nA page of 100 cards of the seed article (Chromium, median of {}; bytes raw; times ms)",
+        report["rounds"]
+    );
+    println!(
+        "  {:<34} {:>12} {:>8} {:>12} {:>10} {:>9} {:>9} {:>8} {:>8}",
+        "page",
+        "script bytes",
+        "TBT",
+        "longest task",
+        "script",
+        "heap MB",
+        "all live",
+        "Copy",
+        "Play"
+    );
+    let number = |v: &Value, decimals: usize| {
+        v.as_f64()
+            .map_or("-".to_string(), |n| format!("{n:.decimals$}"))
+    };
+    for row in report["wake"].as_array().into_iter().flatten() {
+        println!(
+            "  {:<34} {:>12} {:>8} {:>12} {:>10} {:>9} {:>9} {:>8} {:>8}",
+            row["page"].as_str().unwrap_or(""),
+            number(&row["script_bytes"], 0),
+            number(&row["tbt_ms"], 0),
+            number(&row["longest_task_ms"], 0),
+            number(&row["script_ms"], 0),
+            number(&json!(row["js_heap_bytes"].as_f64().map(|b| b / 1e6)), 1),
+            number(&row["all_live_ms"], 0),
+            number(&row["copy_ms"], 0),
+            number(&row["play_ms"], 0),
+        );
+    }
+
     println!("\nHostile and odd articles (just under the 1 MiB cap; tests/worst_case.rs, xtask/src/corpus.rs)");
     println!(
         "  {:<24} {:>9} {:>16} {:>16} {:>18} {:>5}",

@@ -225,6 +225,7 @@ const END_TO_END_SUITES: &[&str] = &[
     "live_stream",
     "prerender",
     "publisher_formats",
+    "sleeping",
     "theming",
 ];
 

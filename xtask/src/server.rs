@@ -455,6 +455,24 @@ impl Server {
                     article["image"]["url"] = photo.into();
                 })
             }
+            // slow-article.json with its stream as files of the widget origin (root-relative
+            // URLs, which still resolve from /__test/): what a sleeping card plays on a first
+            // click that came before the live card.
+            "slow-live.json" => {
+                thread::sleep(Duration::from_secs(3));
+                let photo = format!("{}/demo/media/diaz-canel.jpg", self.origin);
+                respond_seed_with(out, &seed, cors, |article| {
+                    article["image"]["url"] = photo.into();
+                    article["live"]["video"] = serde_json::json!([
+                        { "src": "/demo/media/live.webm", "type": "video/webm" },
+                        { "src": "/demo/media/live.mp4", "type": "video/mp4" }
+                    ]);
+                    article["live"]["audio"] = serde_json::json!([
+                        { "src": "/demo/media/live-audio.ogg", "type": "audio/ogg" },
+                        { "src": "/demo/media/live-audio.m4a", "type": "audio/mp4" }
+                    ]);
+                })
+            }
             // Fails the first time each distinct URL is asked for, then serves the article.
             "flaky.json" => {
                 let n = self.counters.lock().map(|mut c| {

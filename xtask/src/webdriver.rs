@@ -103,6 +103,7 @@ pub const KEY_TAB: &str = "\u{E004}";
 pub const KEY_ENTER: &str = "\u{E007}";
 pub const KEY_SPACE: &str = " ";
 pub const KEY_ESCAPE: &str = "\u{E00C}";
+pub const KEY_CONTROL: &str = "\u{E009}";
 
 /// A virtual X display for WebKitGTK, which has no headless mode. Stopped on drop.
 struct Xvfb {
@@ -544,6 +545,16 @@ impl Session {
         Ok(value["value"].clone())
     }
 
+    /// Runs a Chrome DevTools Protocol command (Chromium alone, through chromedriver's
+    /// `goog/cdp/execute`), for what WebDriver does not measure: the main thread's script time.
+    pub fn cdp(&self, command: &str, params: Value) -> Result<Value> {
+        self.command(
+            "POST",
+            "/goog/cdp/execute",
+            Some(&json!({ "cmd": command, "params": params })),
+        )
+    }
+
     pub fn goto(&self, url: &str) -> Result<()> {
         self.command("POST", "/url", Some(&json!({ "url": url })))
             .map(|_| ())
@@ -601,6 +612,24 @@ impl Session {
         self.command("DELETE", "/actions", None).map(|_| ())
     }
 
+    /// Presses `keys` together, as a shortcut: each down in order, then each up in reverse
+    /// (`[KEY_CONTROL, "v"]` pastes).
+    pub fn chord(&self, keys: &[&str]) -> Result<()> {
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|key| json!({ "type": "keyDown", "value": key }))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|key| json!({ "type": "keyUp", "value": key })),
+        );
+        let actions =
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }]});
+        self.command("POST", "/actions", Some(&actions))?;
+        self.command("DELETE", "/actions", None).map(|_| ())
+    }
+
     /// The WebDriver reference of the element `script` (a function body) returns.
     fn element(&self, script: &str) -> Result<String> {
         let element = self.execute(script, json!([]))?;
@@ -622,6 +651,18 @@ impl Session {
             Some(&json!({})),
         )
         .map(|_| ())
+    }
+
+    /// Moves the pointer to the centre of the element `script` returns (a function body), as
+    /// a reader's mouse does: the element gets `pointerover`, and nothing is clicked.
+    pub fn hover(&self, script: &str) -> Result<()> {
+        let element = self.element(script)?;
+        let actions = json!({ "actions": [{ "type": "pointer", "id": "mouse",
+            "parameters": { "pointerType": "mouse" },
+            "actions": [{ "type": "pointerMove", "duration": 0, "x": 0, "y": 0,
+                          "origin": { "element-6066-11e4-a52e-4f735466cecf": element } }] }]});
+        self.command("POST", "/actions", Some(&actions))?;
+        self.command("DELETE", "/actions", None).map(|_| ())
     }
 
     /// Types `text` into the element `script` returns, key by key, after what it holds.
