@@ -17,6 +17,11 @@
   var BUNDLE_WASM = "__ARTICLE_WIDGET_WASM__";
   // hls.js (a module), for HLS streams where the browser has no HLS of its own.
   var HLS_PLAYER = "__ARTICLE_WIDGET_HLS__";
+  // Their Subresource Integrity: a file changed on its way from the build (a tampered CDN) is
+  // refused by the browser, never run.
+  var BUNDLE_JS_INTEGRITY = "__ARTICLE_WIDGET_JS_SRI__";
+  var BUNDLE_WASM_INTEGRITY = "__ARTICLE_WIDGET_WASM_SRI__";
+  var HLS_INTEGRITY = "__ARTICLE_WIDGET_HLS_SRI__";
   var ATTRIBUTES = ["src", "theme", "lang", "layout", "share", "loading", "comments-api", "heading-level", "credentials", "format", "comments", "theme-preset", "hydrate"];
   var SELECTOR = "article-widget, [data-article-widget]";
 
@@ -182,6 +187,7 @@
     sleeping.delete(element);
     if (disarm) disarm();
     live.add(element);
+    if (failure) return reportFailure(element);
     if (!bundle) requestEarly(element);
     toMount.push(element);
     loadBundle();
@@ -300,7 +306,7 @@
   var hlsPlayer = null;
   function loadHls() {
     if (!hlsPlayer) {
-      hlsPlayer = import(new URL(HLS_PLAYER, base).href).then(function (module) {
+      hlsPlayer = importChecked(HLS_PLAYER, HLS_INTEGRITY).then(function (module) {
         return module.default;
       });
       hlsPlayer.catch(function () { hlsPlayer = null; });
@@ -398,19 +404,47 @@
     });
   }
 
+  // A module of the bundle, checked against its integrity: import() takes none, so a
+  // modulepreload link fetches and checks it first, and import() then finds it in the page's
+  // module map (a module that failed the check is not fetched again).
+  function importChecked(name, integrity) {
+    var href = new URL(name, base).href;
+    return new Promise(function (resolve, reject) {
+      var link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.integrity = integrity;
+      link.href = href;
+      link.onload = resolve;
+      link.onerror = function () { reject(new Error(name + " failed its integrity check or could not be loaded")); };
+      (document.head || document.documentElement).appendChild(link);
+    }).then(function () { return import(href); });
+  }
+
+  // Tells each widget waiting for the bundle that it will not come: the publisher's fallback
+  // (or the pre-rendered card) stays, and the page goes on.
+  var failure = null;
+  function reportFailure(element) {
+    element.dispatchEvent(new CustomEvent("article-widget:error", {
+      bubbles: true,
+      composed: true,
+      detail: { message: "the widget's code could not be loaded from " + base.href + " (" + failure + ")" }
+    }));
+  }
+
   // The wasm is fetched and compiled while the JS glue loads, not after it: the two downloads
   // overlap. If streaming compilation is refused (a CDN serving the wasm with the wrong MIME
   // type), the glue gets the response instead and takes its slower path.
   function loadBundle() {
     if (loading) return;
     var wasmUrl = new URL(BUNDLE_WASM, base);
+    function fetchWasm() { return fetch(wasmUrl, { integrity: BUNDLE_WASM_INTEGRITY }); }
     var wasm = WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function () { return fetch(wasmUrl); })
-      : fetch(wasmUrl);
+      ? WebAssembly.compileStreaming(fetchWasm()).catch(fetchWasm)
+      : fetchWasm();
     // Handled below, through the glue; this keeps a failed download from also being reported
     // as an unhandled rejection when the glue fails first.
     wasm.catch(function () {});
-    loading = import(new URL(BUNDLE_JS, base).href)
+    loading = importChecked(BUNDLE_JS, BUNDLE_JS_INTEGRITY)
       .then(function (module) {
         return module.default({ module_or_path: wasm }).then(function () {
           bundle = module;
@@ -422,8 +456,11 @@
         });
       })
       .catch(function (error) {
-        // The publisher's fallback content (or the pre-rendered card) stays; the page goes on.
         console.error("article-widget: the bundle could not be loaded from " + base.href, error);
+        failure = (error && error.message) || String(error);
+        var waiting = toMount;
+        toMount = [];
+        waiting.forEach(reportFailure);
       });
   }
 

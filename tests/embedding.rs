@@ -374,3 +374,40 @@ fn below_the_support_policy_the_fallback_stays_and_nothing_breaks() {
     let console = b.session.console().unwrap();
     assert!(console.is_empty(), "{console:?}");
 }
+
+/// A CDN that serves a changed `.wasm` (still a valid module) is refused by the loader's
+/// integrity check: nothing of it runs, each widget says so with its error event, the
+/// publisher's fallback stays, and the host page goes on.
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn a_wasm_changed_on_the_cdn_is_refused_and_the_fallback_stays() {
+    let b = Browser::open("/pages/tampered.html");
+    b.wait_value(
+        "window.__events.filter(e => e.type === 'article-widget:error').map(e => e.target).sort().join()",
+        json!("d,w"),
+    );
+    let message = b.js("return window.__events.find(e => e.target === 'w').detail.message;");
+    assert!(
+        message.as_str().unwrap().contains("could not be loaded"),
+        "{message}"
+    );
+    // Nothing of the bundle ran: no widget mounted, no shadow root, the fallbacks on screen.
+    assert_eq!(
+        b.js("return [ArticleWidget.diagnostics(), !!document.getElementById('w').shadowRoot, !!document.getElementById('d').shadowRoot];"),
+        json!([null, false, false])
+    );
+    assert!(b.fallback_visible("w"));
+    assert!(b.fallback_visible("d"));
+    // The changed file is a working module: integrity, not a broken file, refused it.
+    let compiles = b.session.execute_async(
+        "const done = arguments[arguments.length - 1];
+         const url = performance.getEntriesByType('resource').map(e => e.name).find(n => n.endsWith('.js') && n.includes('/tampered-cdn/article-widget-'));
+         fetch(url.replace(/\\.js$/, '_bg.wasm')).then(r => r.arrayBuffer()).then(bytes => done(WebAssembly.validate(bytes)), e => done(String(e)));",
+        json!([]),
+    );
+    assert_eq!(compiles.unwrap(), json!(true));
+    assert_eq!(
+        b.js("return document.getElementById('host').textContent;"),
+        json!("The host page's own text.")
+    );
+}

@@ -247,3 +247,21 @@ fn the_command_reads_a_file_or_stdin_and_prints_the_snippet() {
     assert_eq!(code, 2);
     assert!(err.contains("--src needs a value"));
 }
+
+#[test]
+fn the_command_writes_hydrate_and_refuses_a_mode_that_is_not_one() {
+    let (code, out, _) = command(&["--src", SRC, "--hydrate", "visible"], Some(&seed()));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(&format!(
+            "<article-widget src=\"{SRC}\" hydrate=\"visible\">"
+        )),
+        "{out}"
+    );
+    let (code, out, err) = command(&["--src", SRC, "--hydrate", "later"], Some(&seed()));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("--hydrate is one of interaction, idle, visible, load (not later)"),
+        "{err}"
+    );
+}

@@ -2,11 +2,13 @@
 //!
 //! ```text
 //! article-widget-render [--embed-js URL] [--page-url URL] [--page-lang TAG] [--csp]
+//!                       [--hydrate interaction|idle|visible|load]
 //!                       [--ATTRIBUTE VALUE ...] [ARTICLE.json | -]
 //! ```
 //!
 //! Every other `--name value` pair is an attribute of the element (`--src`, `--layout`,
-//! `--theme`, `--lang`, `--heading-level`, `--share`, ...), written into the snippet as given.
+//! `--theme`, `--lang`, `--heading-level`, `--share`, `--hydrate`, ...), written into the
+//! snippet as given; `--hydrate` (when the card becomes live) must be one of its four modes.
 //! The article is read from the file, or from standard input. The snippet goes to standard
 //! output; with `--csp`, the `style-src` source for its `<style>` goes to standard error.
 //! Exit status 1 with the widget's own message when the article cannot be rendered, 2 for a
@@ -26,7 +28,10 @@ mod cli {
     use article_widget::render::{render_snippet, RenderOptions};
     use std::io::Read;
 
-    const USAGE: &str = "usage: article-widget-render [--embed-js URL] [--page-url URL] [--page-lang TAG] [--csp] [--ATTRIBUTE VALUE ...] [ARTICLE.json | -]";
+    /// When a pre-rendered card becomes live (the embed API's `hydrate`).
+    const HYDRATE: [&str; 4] = ["interaction", "idle", "visible", "load"];
+
+    const USAGE: &str = "usage: article-widget-render [--embed-js URL] [--page-url URL] [--page-lang TAG] [--csp] [--hydrate interaction|idle|visible|load] [--ATTRIBUTE VALUE ...] [ARTICLE.json | -]";
 
     pub fn run(args: Vec<String>) -> i32 {
         let mut options = RenderOptions::default();
@@ -50,6 +55,10 @@ mod cli {
                         "embed-js" => options.embed_js = Some(value),
                         "page-url" => options.page_url = Some(value),
                         "page-lang" => options.page_lang = Some(value),
+                        "hydrate" if !HYDRATE.contains(&value.as_str()) => {
+                            eprintln!("article-widget-render: --hydrate is one of {} (not {value})\n{USAGE}", HYDRATE.join(", "));
+                            return 2;
+                        }
                         name => options.attributes.push((name.to_string(), value)),
                     }
                 }

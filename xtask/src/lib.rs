@@ -102,8 +102,8 @@ pub fn widget_version() -> Result<String> {
 }
 
 /// The bundle's last build step, in `dir` (Trunk's staging folder): the wasm's imports from its
-/// glue get short names, the glue is minified, and the loader gets the hashed bundle names and
-/// is minified (see `minify.rs`).
+/// glue get short names, the glue is minified, and the loader gets the hashed bundle names with
+/// their integrity and is minified (see `minify.rs`).
 pub fn finish_bundle(dir: &Path) -> Result<()> {
     let mut wasm = None;
     for entry in std::fs::read_dir(dir)? {
@@ -131,8 +131,12 @@ pub fn finish_bundle(dir: &Path) -> Result<()> {
     if !loader.contains("__ARTICLE_WIDGET_JS__") {
         return Err("embed.js has no bundle placeholders to fill".into());
     }
+    let sri = |name: &str| std::fs::read(dir.join(name)).map(|bytes| integrity::sri(&bytes));
     let stamped = loader
         .replace("__ARTICLE_WIDGET_VERSION__", &widget_version()?)
+        .replace("__ARTICLE_WIDGET_JS_SRI__", &sri(&js)?)
+        .replace("__ARTICLE_WIDGET_WASM_SRI__", &sri(&wasm)?)
+        .replace("__ARTICLE_WIDGET_HLS_SRI__", &sri(&hls)?)
         .replace("__ARTICLE_WIDGET_JS__", &js)
         .replace("__ARTICLE_WIDGET_WASM__", &wasm)
         .replace("__ARTICLE_WIDGET_HLS__", &hls);

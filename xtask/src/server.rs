@@ -25,6 +25,10 @@ pub const NESTED_PREFIX: &str = "/cdn/article-widget/v1";
 /// `dist/` again, as a slow CDN: the `.wasm` comes half a second late.
 pub const SLOW_PREFIX: &str = "/slow-cdn";
 
+/// `dist/` again, as a CDN that changed the `.wasm`: a custom section appended, so the module
+/// is still valid (it would compile and run) but its bytes are not the build's.
+pub const TAMPERED_PREFIX: &str = "/tampered-cdn";
+
 #[derive(Clone, Debug)]
 pub enum Role {
     /// Serves `root` with CORS headers and the `/__test/` routes.
@@ -237,6 +241,17 @@ impl Server {
         if let Some(rest) = path.strip_prefix(SLOW_PREFIX) {
             if rest.ends_with(".wasm") {
                 thread::sleep(Duration::from_millis(500));
+            }
+            return serve_file(out, root, rest, cors, None);
+        }
+        if let Some(rest) = path.strip_prefix(TAMPERED_PREFIX) {
+            if rest.ends_with(".wasm") {
+                let Ok(mut wasm) = std::fs::read(root.join(rest.trim_start_matches('/'))) else {
+                    return respond(out, 404, "text/plain", b"not found", cors);
+                };
+                // Section 0 (custom), 5 bytes: the name "evil" (length 4).
+                wasm.extend_from_slice(&[0, 5, 4, b'e', b'v', b'i', b'l']);
+                return respond(out, 200, "application/wasm", &wasm, cors);
             }
             return serve_file(out, root, rest, cors, None);
         }
