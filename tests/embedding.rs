@@ -411,3 +411,36 @@ fn a_wasm_changed_on_the_cdn_is_refused_and_the_fallback_stays() {
         json!("The host page's own text.")
     );
 }
+
+/// The npm package as a web developer uses it: a page whose app imports `article-widget`,
+/// bundled by esbuild (`cargo xtask package --check` builds it into `target/scratch/npm/out/`,
+/// with the package's `dist/` files beside the bundle), shows the widget it creates and the
+/// one in its HTML.
+#[test]
+#[ignore = "needs dist/ and the browsers: run `cargo xtask test`"]
+fn a_page_bundled_from_the_npm_package_shows_its_widgets() {
+    assert!(
+        xtask::package::consumer_dir().join("out/app.js").exists(),
+        "the bundled page is missing: run `cargo xtask test` (or `cargo xtask package --check`)"
+    );
+    let b = Browser::open("/scratch/npm/out/index.html");
+    b.wait_state("static", "loaded");
+    b.wait_state("bundled", "loaded");
+    assert_eq!(
+        b.text("bundled", "[part=headline]"),
+        "Russia: Cuba's Diaz-Canel Heads to Moscow to Strengthen Ties"
+    );
+    // The bundle came from beside the app's script, checked against its integrity.
+    let wasm = b.js("return performance.getEntriesByType('resource').filter(e => e.name.endsWith('_bg.wasm')).map(e => new URL(e.name).pathname);");
+    assert!(
+        wasm[0]
+            .as_str()
+            .unwrap()
+            .starts_with("/scratch/npm/out/article-widget-"),
+        "{wasm}"
+    );
+    assert_eq!(
+        b.js("return ArticleWidget.release;"),
+        json!(xtask::widget_version().unwrap())
+    );
+}

@@ -11,6 +11,7 @@ pub mod integrity;
 pub mod layout;
 pub mod live;
 pub mod minify;
+pub mod package;
 pub mod screenshots;
 pub mod server;
 pub mod support;

@@ -17,6 +17,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   screenshots   render each look in Chromium into tests/screenshots/ (the references)
   support       check the stylesheet and the loader against the browser support policy
   budgets       check the size budgets of the built dist/ (brotli)
+  package       build the release bundle and pack the npm package into target/package/
+                (--check: install it into an empty project, type-check and bundle a page)
   finish-bundle (Trunk hook) shorten the wasm's import names, minify the JS, and write the
                 hashed bundle names into embed.js";
 
@@ -29,6 +31,15 @@ fn main() {
         "screenshots" => xtask::screenshots::refresh(),
         "support" => tools::ensure_npm_test_tools().and_then(|()| xtask::support::check()),
         "budgets" => xtask::budgets::check(),
+        "package" => build_dist()
+            .and_then(|()| xtask::package::build())
+            .and_then(|tgz| {
+                if std::env::args().any(|a| a == "--check") {
+                    xtask::package::check(&tgz)
+                } else {
+                    Ok(())
+                }
+            }),
         "bench" => {
             let rounds = std::env::args()
                 .skip_while(|a| a != "--rounds")
@@ -166,6 +177,12 @@ fn test() -> Result<()> {
 
     step("size budgets of the shipped files (brotli)");
     xtask::budgets::check()?;
+
+    step(
+        "the npm package: packed, installed into an empty project, type-checked, bundled (esbuild)",
+    );
+    let tgz = xtask::package::build()?;
+    xtask::package::check(&tgz)?;
 
     // Every end-to-end suite in each engine. A failing engine does not stop the others (the
     // summary names each), but it fails the run.

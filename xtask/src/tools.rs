@@ -297,7 +297,8 @@ fn npm_install(prefix: &std::path::Path, packages: &[(&str, &str)]) -> Result<()
 
 /// The npm tools the tests use, pinned, in `target/tools` (not global: only the tests use
 /// them): axe-core for accessibility; doiuse (on postcss) and eslint-plugin-compat (on eslint)
-/// for the browser support policy, with the caniuse data and browserslist they read pinned too.
+/// for the browser support policy, with the caniuse data and browserslist they read pinned too;
+/// TypeScript and esbuild for the npm package.
 pub const NPM_TEST_TOOLS: &[(&str, &str)] = &[
     ("axe-core", "4.14.1"),
     ("doiuse", "6.0.6"),
@@ -306,6 +307,9 @@ pub const NPM_TEST_TOOLS: &[(&str, &str)] = &[
     ("eslint-plugin-compat", "7.0.2"),
     ("browserslist", "4.29.6"),
     ("caniuse-lite", "1.0.30001828"),
+    // The npm package's consumer check: its types, and a bundle of a page that imports it.
+    ("typescript", "5.9.3"),
+    ("esbuild", "0.28.2"),
 ];
 
 /// Where the npm test tools live.
