@@ -452,7 +452,8 @@
           bundle.setEarlyCopies(takeCopy);
           bundle.setStreamPlayer(loadHls);
           stopEarlyRequests();
-          mountSoon();
+          // In a task of its own: starting the wasm is one task, the first widgets another.
+          setTimeout(mountSoon, 0);
         });
       })
       .catch(function (error) {

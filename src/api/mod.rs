@@ -9,6 +9,7 @@
 
 mod comments;
 mod http;
+mod turns;
 mod use_article;
 
 pub use comments::{subscribe_count, subscribe_count_url, CountSubscription};

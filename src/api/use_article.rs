@@ -81,9 +81,9 @@ pub fn use_article(config: Signal<WidgetConfig>, visible: Signal<bool>) -> Artic
         claim.set_value(Some(request));
         leptos::task::spawn_local(async move {
             let result = result.await;
-            // Widgets that share an article get it in the same task; each builds its card in a
-            // task of its own, so a page of a hundred never blocks its host for long.
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            // Widgets that share an article get it in the same task; each builds its card in
+            // its turn, a few cards a task, so a page of a hundred never blocks its host long.
+            super::turns::my_turn().await;
             // A newer source (or the widget's end) has dropped this claim.
             if this_claim.upgrade().is_none() {
                 return;

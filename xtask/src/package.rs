@@ -393,6 +393,25 @@ declare global {
     out
 }
 
+/// The frameworks whose JSX the package adds `<article-widget>` to: the file that does it
+/// (`import type {} from "article-widget/react"`), the module whose `JSX` namespace it
+/// augments (Solid's is declared in its JSX runtime; `solid-js` only re-exports it, and a
+/// re-export cannot be augmented), and the framework's `jsxImportSource`.
+pub const FRAMEWORKS: &[(&str, &str, &str)] = &[
+    ("react", "react", "react"),
+    ("preact", "preact", "preact"),
+    ("solid", "solid-js/jsx-runtime", "solid-js"),
+];
+
+/// `<file>.d.ts` for a framework whose JSX namespace is `module`'s.
+fn framework_declarations(module: &str, version: &str) -> String {
+    format!(
+        "// <article-widget> in {module}'s JSX (article-widget {version}).\n\
+         import type {{ ArticleWidgetJsxProps }} from \"./index.js\";\n\n\
+         declare module \"{module}\" {{\n  namespace JSX {{\n    interface IntrinsicElements {{\n      \"article-widget\": ArticleWidgetJsxProps & {{ key?: string | number; ref?: unknown }};\n    }}\n  }}\n}}\n"
+    )
+}
+
 /// The package's `package.json`.
 fn package_json(version: &str) -> Value {
     json!({
@@ -408,6 +427,9 @@ fn package_json(version: &str) -> Value {
             ".": { "types": "./index.d.ts", "default": "./index.js" },
             "./embed.js": "./dist/embed.js",
             "./dist/*": "./dist/*",
+            "./react": { "types": "./react.d.ts" },
+            "./preact": { "types": "./preact.d.ts" },
+            "./solid": { "types": "./solid.d.ts" },
             "./custom-elements.json": "./custom-elements.json",
             "./package.json": "./package.json"
         },
@@ -415,7 +437,7 @@ fn package_json(version: &str) -> Value {
         "sideEffects": ["./index.js", "./dist/embed.js"],
         "unpkg": "dist/embed.js",
         "jsdelivr": "dist/embed.js",
-        "files": ["index.js", "index.d.ts", "custom-elements.json", "dist", "README.md"],
+        "files": ["index.js", "*.d.ts", "custom-elements.json", "dist", "README.md"],
         "keywords": ["web-component", "custom-element", "news", "article", "embed", "webassembly"]
     })
 }
@@ -457,6 +479,12 @@ pub fn build() -> Result<PathBuf> {
         serde_json::to_string_pretty(&manifest(&contract, &version))? + "\n",
     )?;
     write("index.d.ts", declarations(&contract, &version))?;
+    for (file, module, _) in FRAMEWORKS {
+        write(
+            &format!("{file}.d.ts"),
+            framework_declarations(module, &version),
+        )?;
+    }
     write(
         "index.js",
         "// `import \"article-widget\"` registers <article-widget>: it runs the loader, which finds\n\
@@ -481,6 +509,13 @@ pub fn build() -> Result<PathBuf> {
     Ok(tgz)
 }
 
+/// The frameworks the consumer check type-checks a page of, pinned.
+const CONSUMER_PACKAGES: &[(&str, &str)] = &[
+    ("@types/react", "19.3.3"),
+    ("preact", "10.29.6"),
+    ("solid-js", "1.9.20"),
+];
+
 /// The folder of [`check`]'s consumer project, and its bundled page.
 pub fn consumer_dir() -> PathBuf {
     workspace_root().join("target/scratch/npm")
@@ -499,9 +534,15 @@ pub fn check(tgz: &Path) -> Result<()> {
         consumer.join("package.json"),
         "{ \"name\": \"consumer\", \"private\": true }\n",
     )?;
+    // With the frameworks whose JSX the package types, pinned.
     run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--offline"])
+        .args(["install", "--no-audit", "--no-fund", "--save-exact"])
         .arg(tgz)
+        .args(
+            CONSUMER_PACKAGES
+                .iter()
+                .map(|(name, version)| format!("{name}@{version}")),
+        )
         .current_dir(&consumer))?;
     let sources = workspace_root().join("xtask/package/consumer");
     for name in [
@@ -510,6 +551,10 @@ pub fn check(tgz: &Path) -> Result<()> {
         "main.ts",
         "index.html",
         "tsconfig.json",
+        "tsconfig.wrong.json",
+        "react.tsx",
+        "preact.tsx",
+        "solid.tsx",
     ] {
         std::fs::copy(sources.join(name), consumer.join(name))?;
     }
@@ -521,19 +566,7 @@ pub fn check(tgz: &Path) -> Result<()> {
         .current_dir(&consumer))?;
     let wrong = Command::new("node")
         .arg(&tsc)
-        .args([
-            "--noEmit",
-            "--strict",
-            "--jsx",
-            "preserve",
-            "--moduleResolution",
-            "bundler",
-            "--module",
-            "esnext",
-            "--target",
-            "es2022",
-            "wrong.tsx",
-        ])
+        .args(["--project", "tsconfig.wrong.json"])
         .current_dir(&consumer)
         .output()?;
     let said = String::from_utf8_lossy(&wrong.stdout);
@@ -541,6 +574,28 @@ pub fn check(tgz: &Path) -> Result<()> {
         return Err(
             format!("theme=\"purple\" type-checked against the package's types: {said}").into(),
         );
+    }
+    // Each framework's page: a card that type-checks, and one (`@ts-expect-error`) that must not.
+    for (file, _, source) in FRAMEWORKS {
+        run(Command::new("node")
+            .arg(&tsc)
+            .args([
+                "--noEmit",
+                "--strict",
+                "--skipLibCheck",
+                "--jsx",
+                "react-jsx",
+                "--jsxImportSource",
+                source,
+                "--moduleResolution",
+                "bundler",
+                "--module",
+                "esnext",
+                "--target",
+                "es2022",
+                &format!("{file}.tsx"),
+            ])
+            .current_dir(&consumer))?;
     }
     // Run as it is: a Node script with a shebang, or the native binary esbuild's install step
     // puts in its place.
