@@ -122,15 +122,32 @@
     };
   }
 
-  // `visible`: within a viewport of the screen (the margin of `loading="lazy"`).
-  var visibleObserver = null;
-  function whenVisible(element) {
-    if (typeof IntersectionObserver !== "function") return onIntent(element);
-    visibleObserver = visibleObserver || new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) { if (entry.isIntersecting) wake(entry.target); });
+  // One observer for what waits for an element to come within a viewport of the screen (the
+  // margin of `loading="lazy"`): `visible` cards, and the early requests of lazy widgets.
+  // Returns the function that stops waiting.
+  var nearActions = new WeakMap();
+  var nearObserver = null;
+  function whenNear(element, action) {
+    nearObserver = nearObserver || new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var act = entry.isIntersecting && nearActions.get(entry.target);
+        if (!act) return;
+        nearActions.delete(entry.target);
+        nearObserver.unobserve(entry.target);
+        act(entry.target);
+      });
     }, { rootMargin: "100% 0px" });
-    visibleObserver.observe(element);
-    return function () { visibleObserver.unobserve(element); };
+    nearActions.set(element, action);
+    nearObserver.observe(element);
+    return function () {
+      nearActions.delete(element);
+      nearObserver.unobserve(element);
+    };
+  }
+
+  // `visible`: near the viewport.
+  function whenVisible(element) {
+    return typeof IntersectionObserver === "function" ? whenNear(element, wake) : onIntent(element);
   }
 
   // `idle`: after the page's load event, when the main thread has nothing else to do; one
@@ -231,12 +248,36 @@
     if (toMount.length) mountSoon();
   }
 
+  // Given to the wasm: whose turn it is to build a card (a widget builds it once its article
+  // is there). The turns come a few cards a task: as many as keep a task and the frame after
+  // it within 40 to 80 ms, measured as they go (one card at first), so that a page of a
+  // hundred widgets neither builds them all in one long task nor pays a style and layout pass
+  // for every card.
+  var turns = [];
+  var turnsGiven = false;
+  function takeTurn() {
+    return new Promise(function (resolve) {
+      turns.push(resolve);
+      if (!turnsGiven) {
+        turnsGiven = true;
+        setTimeout(giveTurns, 0, 1, 0);
+      }
+    });
+  }
+  function giveTurns(batch, started) {
+    var now = performance.now();
+    var took = now - started;
+    if (started) batch = took < 40 ? Math.min(batch * 2, 64) : took > 80 ? Math.max(batch >> 1, 1) : batch;
+    turns.splice(0, batch).forEach(function (resolve) { resolve(); });
+    if (turns.length) setTimeout(giveTurns, 0, batch, now);
+    else turnsGiven = false;
+  }
+
   // Article requests started before the wasm is ready, so that each JSON downloads while the
   // wasm does instead of after it: for eager widgets at once, lazy ones when they come near
   // the viewport (the same margin the widget uses). The wasm takes them over by URL and
   // credentials; one nobody takes within 10 s is aborted.
   var early = {};
-  var earlyObserver = null;
 
   function earlyKey(url, credentials) {
     try {
@@ -251,15 +292,10 @@
   function requestEarly(element) {
     if (typeof AbortController !== "function") return;
     if ((setting(element, "loading") || "").toLowerCase() !== "eager" && !prerenderedCard(element)) {
-      if (typeof IntersectionObserver !== "function") return;
-      earlyObserver = earlyObserver || new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (!entry.isIntersecting) return;
-          earlyObserver.unobserve(entry.target);
-          if (!bundle) fetchEarly(entry.target);
-        });
-      }, { rootMargin: "100% 0px" });
-      return earlyObserver.observe(element);
+      if (typeof IntersectionObserver === "function") {
+        whenNear(element, function (target) { if (!bundle) fetchEarly(target); });
+      }
+      return;
     }
     fetchEarly(element);
   }
@@ -292,7 +328,6 @@
   }
 
   function stopEarlyRequests() {
-    if (earlyObserver) earlyObserver.disconnect();
     setTimeout(function () {
       Object.keys(early).forEach(function (key) { early[key].controller.abort(); });
       early = {};
@@ -448,9 +483,7 @@
       .then(function (module) {
         return module.default({ module_or_path: wasm }).then(function () {
           bundle = module;
-          bundle.setEarlyRequests(takeEarly);
-          bundle.setEarlyCopies(takeCopy);
-          bundle.setStreamPlayer(loadHls);
+          bundle.connect({ takeEarly: takeEarly, takeTurn: takeTurn, takeCopy: takeCopy, loadHls: loadHls });
           stopEarlyRequests();
           // In a task of its own: starting the wasm is one task, the first widgets another.
           setTimeout(mountSoon, 0);

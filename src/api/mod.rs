@@ -32,6 +32,7 @@ use std::task::{Context, Poll, Waker};
 use web_sys::AbortController;
 
 pub use http::{set_early_requests, MAX_BYTES, TIMEOUT_SECONDS};
+pub use turns::set_turns;
 
 pub type ArticleResult = Result<Arc<Parsed>, LoadError>;
 

@@ -25,7 +25,7 @@ thread_local! {
     static EARLY_COPIES: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-/// Called by the loader before the first mount with its `takeCopy(text)`. Not public API.
+/// The loader's `takeCopy(text)`, from `host::connect`.
 pub fn set_early_copies(take: Function) {
     EARLY_COPIES.with(|t| *t.borrow_mut() = Some(take));
 }

@@ -36,7 +36,7 @@ thread_local! {
     static LOAD: RefCell<Option<Function>> = const { RefCell::new(None) };
 }
 
-/// Called by the loader before the first mount with its `loadHls()`. Not public API.
+/// The loader's `loadHls()`, from `host::connect`.
 pub fn set_loader(load: Function) {
     LOAD.with(|l| *l.borrow_mut() = Some(load));
 }

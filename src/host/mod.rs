@@ -42,25 +42,35 @@ pub fn attribute_changed(element: HtmlElement) {
     registry::attributes_changed(&element);
 }
 
-/// Called by the loader before the first mount with its `take(url, credentials, signal)`, which
-/// hands over the article requests it started while the wasm downloaded. Not public API.
-#[wasm_bindgen(js_name = setEarlyRequests)]
-pub fn set_early_requests(take: js_sys::Function) {
-    crate::api::set_early_requests(take);
-}
-
-/// Called by the loader before the first mount with its `takeCopy(text)`, which hands over a
-/// clipboard write it made in a reader's click on a card that was not live yet. Not public API.
-#[wasm_bindgen(js_name = setEarlyCopies)]
-pub fn set_early_copies(take: js_sys::Function) {
-    browser::set_early_copies(take);
-}
-
-/// Called by the loader before the first mount with its `loadHls()`, which imports the bundle's
-/// copy of hls.js once per page. Not public API.
-#[wasm_bindgen(js_name = setStreamPlayer)]
-pub fn set_stream_player(load: js_sys::Function) {
-    hls::set_loader(load);
+/// Called by the loader before the first mount with what it does for the bundle, one object
+/// of functions (not public API):
+/// - `takeEarly(url, credentials, signal)` hands over the article requests it started while
+///   the wasm downloaded;
+/// - `takeTurn()` tells each widget when to build its card (a few a task);
+/// - `takeCopy(text)` hands over a clipboard write it made in a reader's click on a card that
+///   was not live yet;
+/// - `loadHls()` imports the bundle's copy of hls.js, once per page.
+///
+/// One export for the four: each export costs the bundle its own glue.
+#[wasm_bindgen]
+pub fn connect(loader: JsValue) {
+    let function = |name: &str| {
+        js_sys::Reflect::get(&loader, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    if let Some(take) = function("takeEarly") {
+        crate::api::set_early_requests(take);
+    }
+    if let Some(take) = function("takeTurn") {
+        crate::api::set_turns(take);
+    }
+    if let Some(take) = function("takeCopy") {
+        browser::set_early_copies(take);
+    }
+    if let Some(load) = function("loadHls") {
+        hls::set_loader(load);
+    }
 }
 
 /// The widget's stylesheet as the pre-rendered snippet carries it (`crate::render`), for the
