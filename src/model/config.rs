@@ -205,6 +205,9 @@ pub const ATTRIBUTES: &[&str] = &[
     "format",
     "comments",
     "theme-preset",
+    // When a pre-rendered card becomes live: read by the loader alone (`js/embed.js`), which
+    // wakes the card; listed so that a change of it is reported.
+    "hydrate",
 ];
 
 /// `reference` against the page's base URL, or on its own where the page has none.
